@@ -1,6 +1,8 @@
 package io.tandem.contracts;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +39,8 @@ public record MessageClassified(
         entities = entities == null ? List.of() : List.copyOf(entities);
         nodesVisited = nodesVisited == null ? List.of() : List.copyOf(nodesVisited);
         output = output == null ? List.of() : List.copyOf(output);
-        context = context == null ? Map.of() : Map.copyOf(context);
+        // Watson contexts hold null values, which Map.copyOf rejects
+        context = context == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
     }
 
     public record IntentScore(String intent, double confidence) {

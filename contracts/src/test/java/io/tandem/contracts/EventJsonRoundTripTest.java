@@ -40,12 +40,19 @@ class EventJsonRoundTripTest {
                         "Where is my order?", List.of(new MessageClassified.IntentScore("order_status", 0.91)),
                         List.of(new MessageClassified.EntityMatch("order_number", "12345", 4, 9, 1.0)),
                         List.of(new MessageClassified.VisitedNode("node_1", "Order status", false)),
-                        List.of("Let me check."), Map.of("turns", 1)),
+                        List.of("Let me check."), contextWithANull()),
                 new ActionDecided(ActionDecided.SCHEMA_VERSION, action, classified, "app1", "c-1", AT,
                         ActionDecided.Type.ASSIGN, null,
                         new ActionDecided.Assignee(ActionDecided.AssigneeType.TEAM, "t-1"), "asked for a human"),
                 new ActionPerformed(ActionPerformed.SCHEMA_VERSION, ActionPerformed.idFor(action), action, "app1",
                         "c-1", AT, ActionDecided.Type.REPLY, ActionPerformed.Outcome.SUCCEEDED, "part-9", null));
+    }
+
+    private static Map<String, Object> contextWithANull() {
+        Map<String, Object> context = new java.util.HashMap<>();
+        context.put("turns", 1);
+        context.put("order_number", null);
+        return context;
     }
 
     @ParameterizedTest

@@ -151,7 +151,7 @@ public final class LocalKafkaBroker {
                 "num.partitions=3",
                 "auto.create.topics.enable=false",
                 "offsets.topic.replication.factor=1",
-                "offsets.topic.num.partitions=3",
+                "offsets.topic.num.partitions=1",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
                 "share.coordinator.state.topic.replication.factor=1",

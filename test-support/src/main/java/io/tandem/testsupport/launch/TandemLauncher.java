@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -42,6 +43,17 @@ public final class TandemLauncher {
                     line -> out.println(LocalTime.now().format(CLOCK) + "  " + line));
         } catch (InfrastructureException e) {
             System.err.println("tandem: " + e.getMessage());
+            TempDirectories.deleteQuietly(dataDir);
+            System.exit(1);
+            return;
+        }
+        try {
+            Duration answered = PipelineCheck.run(system.url(TandemSystem.SANDBOX));
+            out.printf("%s  startup check: a customer message was answered in %.1f s%n", LocalTime.now().format(CLOCK),
+                    answered.toMillis() / 1e3);
+        } catch (InfrastructureException e) {
+            System.err.println("tandem: " + e.getMessage());
+            system.close();
             TempDirectories.deleteQuietly(dataDir);
             System.exit(1);
             return;

@@ -14,8 +14,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.GroupState;
+
+import io.tandem.contracts.Topics;
 import io.tandem.testsupport.ChildProcess;
 import io.tandem.testsupport.Infrastructure;
 import io.tandem.testsupport.InfrastructureException;
@@ -33,6 +43,12 @@ public final class TandemSystem implements AutoCloseable {
     public static final String SANDBOX = "intercom-sandbox";
     /** Start order: downstream first, so that nothing waits on a service that is not there yet. */
     public static final List<String> MODULES = List.of(SANDBOX, RESPONDER, ROUTER, CLASSIFIER, INGEST);
+
+    /** The Kafka consumer group of each consuming service, with the topic it reads. */
+    static final Map<String, String> CONSUMER_GROUPS = Map.of(
+            CLASSIFIER, Topics.CONVERSATION_EVENTS,
+            ROUTER, Topics.CONVERSATION_CLASSIFIED,
+            RESPONDER, Topics.CONVERSATION_ACTIONS);
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
@@ -89,6 +105,9 @@ public final class TandemSystem implements AutoCloseable {
                 }));
             }
             CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new)).join();
+            // a service is ready before its consumer owns partitions; the first message would wait for that
+            awaitConsumersAssigned(infrastructure.kafka().bootstrapServers());
+            progress.accept("every consumer group owns its partitions");
             return system;
         } catch (RuntimeException e) {
             system.close();
@@ -155,6 +174,43 @@ public final class TandemSystem implements AutoCloseable {
         }
         throw new InfrastructureException(service.name() + " was not ready within " + READY_TIMEOUT.toSeconds()
                 + " s; its log " + service.log() + " ends with:\n" + service.logTail(40));
+    }
+
+    private static void awaitConsumersAssigned(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (everyPartitionAssigned(admin)) {
+                    return;
+                }
+                sleep(250);
+            }
+        }
+        throw new InfrastructureException("the services' consumer groups " + CONSUMER_GROUPS.keySet()
+                + " did not get their partitions within " + READY_TIMEOUT.toSeconds() + " s");
+    }
+
+    private static boolean everyPartitionAssigned(Admin admin) {
+        try {
+            Map<String, TopicDescription> topics = admin.describeTopics(CONSUMER_GROUPS.values()).allTopicNames()
+                    .get(5, TimeUnit.SECONDS);
+            Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(CONSUMER_GROUPS.keySet())
+                    .all().get(5, TimeUnit.SECONDS);
+            return CONSUMER_GROUPS.entrySet().stream().allMatch(group -> {
+                ConsumerGroupDescription description = groups.get(group.getKey());
+                long assigned = description.members().stream()
+                        .flatMap(member -> member.assignment().topicPartitions().stream())
+                        .filter(partition -> partition.topic().equals(group.getValue()))
+                        .count();
+                return description.groupState() == GroupState.STABLE
+                        && assigned == topics.get(group.getValue()).partitions().size();
+            });
+        } catch (ExecutionException | TimeoutException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfrastructureException("interrupted while waiting for the consumer groups", e);
+        }
     }
 
     private static void sleep(long millis) {
