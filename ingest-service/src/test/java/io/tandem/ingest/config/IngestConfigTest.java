@@ -1,0 +1,58 @@
+package io.tandem.ingest.config;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tandem.ingest.Payload;
+import io.tandem.ingest.Webhooks;
+import io.tandem.testsupport.TandemInfraResource;
+
+@QuarkusTest
+@WithTestResource(value = TandemInfraResource.class, scope = TestResourceScope.GLOBAL)
+class IngestConfigTest {
+
+    @Inject
+    IngestConfig config;
+
+    @Test
+    void anAppsSecretGivenByEnvironmentVariableJoinsTheConfiguredApps() {
+        // surefire sets TANDEM_INGEST_APPS_ENVAPP_CLIENT_SECRET, the form a Kubernetes Secret or the launcher uses
+        assertThat(System.getenv("TANDEM_INGEST_APPS_ENVAPP_CLIENT_SECRET")).isEqualTo("env-webhook-secret");
+        assertThat(config.apps()).containsKey("envapp");
+        assertThat(config.apps().get("envapp").clientSecret()).isEqualTo("env-webhook-secret");
+        assertThat(config.apps()).containsKeys(Payload.TEST_APP, Payload.OTHER_APP);
+    }
+
+    @Test
+    void webhooksOfAnAppConfiguredByEnvironmentVariableAreVerifiedWithItsSecret() {
+        Webhooks.post(Payload.ping().with("appId", "envapp"), "env-webhook-secret").statusCode(200);
+        Webhooks.post(Payload.ping().with("appId", "envapp"), Payload.TEST_SECRET).statusCode(401);
+    }
+
+    @Test
+    void theDefaultsAreASecondToPublishAndAWeekOfMemory() {
+        assertThat(config.publishTimeout().toMillis()).isEqualTo(1500);
+        assertThat(config.claimLease().toSeconds()).isEqualTo(30);
+        assertThat(config.retention().toDays()).isEqualTo(7);
+    }
+
+    @Test
+    void isReadyWithTheConfiguredAppsNamedButNoSecretShown() {
+        String health = given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("intercom-apps"))
+                .extract().asString();
+
+        assertThat(health).contains("envapp").doesNotContain("secret");
+    }
+}

@@ -1,0 +1,178 @@
+package io.tandem.ingest.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.tandem.contracts.ConversationMessageReceived.Author;
+import io.tandem.contracts.ConversationMessageReceived.Kind;
+import io.tandem.ingest.CustomerMessage;
+import io.tandem.ingest.IntercomNotification;
+import io.tandem.ingest.IntercomTopic;
+import io.tandem.ingest.Payload;
+import io.tandem.ingest.Rejection;
+
+class NotificationParserTest {
+
+    private final NotificationParser parser = new NotificationParser(new ObjectMapper());
+
+    @Test
+    void readsTheOpeningMessageFromTheSourceOfACurrentPayload() {
+        Payload payload = Payload.userCreated();
+
+        IntercomNotification notification = parse(payload, IntercomTopic.CONVERSATION_USER_CREATED);
+
+        assertThat(notification.appId()).isEqualTo(Payload.TEST_APP);
+        assertThat(notification.notificationId()).isEqualTo(payload.value("notificationId"));
+        assertThat(notification.conversationId()).isEqualTo(payload.value("conversationId"));
+        assertThat(notification.createdAt()).isEqualTo(Instant.ofEpochSecond(1767225601));
+        assertThat(notification.messages()).containsExactly(new CustomerMessage(Kind.CONVERSATION_STARTED,
+                payload.value("partId"), new Author("user", "6650a1b2c3d4e5f601234567"),
+                "Hi, I can't log in & my password reset mail never arrives.\nCan you help?",
+                Instant.ofEpochSecond(1767225600)));
+    }
+
+    @Test
+    void readsTheOpeningMessageFromTheConversationMessageOfALegacyPayload() {
+        Payload payload = Payload.userCreatedLegacy();
+
+        IntercomNotification notification = parse(payload, IntercomTopic.CONVERSATION_USER_CREATED);
+
+        assertThat(notification.messages()).containsExactly(new CustomerMessage(Kind.CONVERSATION_STARTED,
+                payload.value("partId"), new Author("lead", "5c0000000000000000000001"),
+                "Where is my order #1234?", Instant.ofEpochSecond(1553290198)));
+    }
+
+    @Test
+    void readsTheNewCustomerPartOfAReplyNotTheOpeningMessage() {
+        Payload payload = Payload.userReplied();
+
+        IntercomNotification notification = parse(payload, IntercomTopic.CONVERSATION_USER_REPLIED);
+
+        assertThat(notification.messages()).containsExactly(new CustomerMessage(Kind.CUSTOMER_REPLIED,
+                payload.value("partId"), new Author("user", "6650a1b2c3d4e5f601234567"),
+                "It still fails:\n\"invalid token\"", Instant.ofEpochSecond(1767229200)));
+    }
+
+    @Test
+    void leavesOutPartsWrittenByBotsOrAdmins() {
+        String json = Payload.userReplied().json().replace("\"type\": \"user\", \"name\"", "\"type\": \"bot\", \"name\"");
+
+        IntercomNotification notification = parser.envelope(json.getBytes(StandardCharsets.UTF_8))
+                .notification(IntercomTopic.CONVERSATION_USER_REPLIED);
+
+        assertThat(notification.messages()).isEmpty();
+    }
+
+    @Test
+    void acceptsNumericIds() {
+        Payload payload = Payload.userCreated();
+        String template = payload.template().replace("\"id\": \"${conversationId}\"", "\"id\": 215472621202693");
+
+        IntercomNotification notification = parser.envelope(new Payload(template, payload.values()).bytes())
+                .notification(IntercomTopic.CONVERSATION_USER_CREATED);
+
+        assertThat(notification.conversationId()).isEqualTo("215472621202693");
+    }
+
+    @Test
+    void readsTheTopicOfAPingWhoseIdIsNull() {
+        assertThat(parser.envelope(Payload.ping().bytes()).topic()).isEqualTo("ping");
+    }
+
+    @Test
+    void namesTheFieldWhereInvalidJsonBreaksOff() {
+        String json = Payload.userCreated().json();
+        String truncated = json.substring(0, json.indexOf("customer_initiated") + 4);
+
+        assertRejected(() -> parser.envelope(truncated.getBytes(StandardCharsets.UTF_8)))
+                .satisfies(e -> assertThat(((WebhookRejectedException) e).field()).isEqualTo("data.item.source.delivered_as"));
+    }
+
+    @Test
+    void rejectsBodiesThatAreNotOneJsonObject() {
+        assertMalformed("", "body");
+        assertMalformed("not json", "body");
+        assertMalformed("[1, 2]", "body");
+        assertMalformed("{\"app_id\": \"testapp\"} {}", "body");
+    }
+
+    @Test
+    void requiresTheAppId() {
+        assertMalformed("{\"type\": \"notification_event\", \"topic\": \"ping\"}", "app_id");
+        assertMalformed("{\"app_id\": 7}", "app_id");
+    }
+
+    @Test
+    void requiresANotificationEventWithATopic() {
+        assertRejected(() -> parser.envelope("{\"app_id\": \"a\", \"type\": \"event\", \"topic\": \"ping\"}"
+                .getBytes(StandardCharsets.UTF_8)).topic()).hasMessageContaining("notification_event");
+        assertRejected(() -> parser.envelope("{\"app_id\": \"a\", \"type\": \"notification_event\"}"
+                .getBytes(StandardCharsets.UTF_8)).topic()).hasMessageContaining("topic");
+    }
+
+    @Test
+    void requiresTheFieldsOfTheEnvelopeAndTheConversation() {
+        assertMissing(Payload.userCreated(), "\"id\": \"${notificationId}\"", "\"no_id\": \"${notificationId}\"", "id");
+        assertMissing(Payload.userCreated(), "\"created_at\": 1767225601,\n  \"self\"", "\"self\"", "created_at");
+        assertMissing(Payload.userCreated(), "\"item\": {", "\"other\": {", "data.item");
+        assertMissing(Payload.userCreated(), "\"source\": {", "\"origin\": {", "data.item.source");
+        assertMissing(Payload.userCreated(), "\"author\": {\n          \"type\": \"user\"",
+                "\"writer\": {\n          \"type\": \"user\"", "data.item.source.author");
+        assertMissing(Payload.userReplied(), "\"id\": \"${partId}\"", "\"id\": null",
+                "data.item.conversation_parts.conversation_parts[0].id");
+        assertMissing(Payload.userCreated(), "\"delivery_attempts\": 1", "\"delivery_attempts\": \"once\"",
+                "delivery_attempts");
+    }
+
+    @Test
+    void requiresAReplyToHoldItsNewPart() {
+        String json = Payload.userReplied().json();
+        String withoutParts = json.substring(0, json.indexOf("\"conversation_parts\": [") + 23)
+                + json.substring(json.indexOf("],\n        \"total_count\""));
+
+        assertRejected(() -> parser.envelope(withoutParts.getBytes(StandardCharsets.UTF_8))
+                .notification(IntercomTopic.CONVERSATION_USER_REPLIED))
+                .satisfies(e -> assertThat(((WebhookRejectedException) e).field())
+                        .isEqualTo("data.item.conversation_parts.conversation_parts"));
+    }
+
+    @Test
+    void namesPathsThroughArrays() {
+        String json = "{\"app_id\": \"a\", \"data\": {\"list\": [{\"x\": 1}, {\"y\": tru";
+        assertMalformed(json, "data.list[1].y");
+    }
+
+    private IntercomNotification parse(Payload payload, IntercomTopic topic) {
+        NotificationParser.Envelope envelope = parser.envelope(payload.bytes());
+        assertThat(envelope.topic()).isEqualTo(topic.topic());
+        return envelope.notification(topic);
+    }
+
+    private void assertMissing(Payload payload, String original, String replacement, String field) {
+        String template = payload.template().replace(original, replacement);
+        assertThat(template.equals(payload.template())).as("template edit for " + field).isFalse();
+        Payload edited = new Payload(template, payload.values());
+        IntercomTopic topic = IntercomTopic.of(payload.value("topic")).orElseThrow();
+        assertRejected(() -> parser.envelope(edited.bytes()).notification(topic))
+                .satisfies(e -> assertThat(((WebhookRejectedException) e).field()).isEqualTo(field));
+    }
+
+    private void assertMalformed(String body, String field) {
+        assertRejected(() -> parser.envelope(body.getBytes(StandardCharsets.UTF_8)))
+                .satisfies(e -> assertThat(((WebhookRejectedException) e).field()).as(body).isEqualTo(field));
+    }
+
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertRejected(Runnable parse) {
+        return assertThatThrownBy(parse::run)
+                .isInstanceOf(WebhookRejectedException.class)
+                .satisfies(e -> assertThat(((WebhookRejectedException) e).rejection()).isEqualTo(Rejection.MALFORMED));
+    }
+}
