@@ -1,0 +1,49 @@
+package io.tandem.classifier.messaging;
+
+import java.net.URI;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.tandem.classifier.service.ClassificationService;
+import io.tandem.contracts.ConversationMessageReceived;
+import io.tandem.contracts.EventMessages;
+import io.tandem.contracts.MessageClassified;
+
+/**
+ * Consumes customer messages and publishes their classification. The classification is sent, and the broker's
+ * acknowledgement awaited, inside the transaction that stores the context and marks the event processed: if the
+ * send fails nothing is stored and the record is dead-lettered; if the commit fails after the send, redelivery
+ * sends the same deterministic event id again, which downstream consumers de-duplicate.
+ */
+@ApplicationScoped
+public class MessageClassifier {
+
+    public static final String EVENTS_IN = "events-in";
+    public static final String CLASSIFIED_OUT = "classified-out";
+    static final URI SOURCE = URI.create("tandem:classifier-service");
+
+    private final ClassificationService classification;
+    private final MutinyEmitter<MessageClassified> classified;
+
+    MessageClassifier(ClassificationService classification,
+            @Channel(CLASSIFIED_OUT) MutinyEmitter<MessageClassified> classified) {
+        this.classification = classification;
+        this.classified = classified;
+    }
+
+    @Incoming(EVENTS_IN)
+    @Transactional
+    public void onMessageReceived(ConversationMessageReceived event) {
+        if (event == null) {
+            // the deserializer could not read the record; failing sends it to the dead letter topic as it came
+            throw new IllegalArgumentException("record is not a ConversationMessageReceived");
+        }
+        classification.classify(event)
+                .ifPresent(result -> classified.sendMessageAndAwait(EventMessages.toMessage(result, SOURCE)));
+    }
+}
