@@ -1,0 +1,13 @@
+package io.tandem.responder;
+
+/**
+ * Where an action stands in the ledger of performed actions.
+ */
+public enum ActionStatus {
+    /** Claimed: an attempt on Intercom is under way, or was interrupted. */
+    PENDING,
+    /** Intercom took it. */
+    DONE,
+    /** Intercom refused it, could not be reached in time, or it could not be sent at all. */
+    FAILED
+}

@@ -1,0 +1,33 @@
+package io.tandem.responder.persistence;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.tandem.contracts.ActionDecided;
+
+@ApplicationScoped
+public class PerformedActionRepository implements PanacheRepositoryBase<PerformedAction, String> {
+
+    /**
+     * Inserts a PENDING row for the action unless one exists; safe against a concurrent claim of the same action.
+     *
+     * @return whether this call inserted the row
+     */
+    public boolean insertPendingIfAbsent(ActionDecided action, Instant now) {
+        int inserted = getEntityManager().createNativeQuery("""
+                INSERT INTO {h-schema}performed_action
+                    (action_event_id, app_id, conversation_id, action_type, status, attempts, claimed_at)
+                VALUES (?1, ?2, ?3, ?4, 'PENDING', 1, ?5)
+                ON CONFLICT (action_event_id) DO NOTHING
+                """)
+                .setParameter(1, action.eventId())
+                .setParameter(2, action.appId())
+                .setParameter(3, action.conversationId())
+                .setParameter(4, action.type().name())
+                .setParameter(5, now)
+                .executeUpdate();
+        return inserted == 1;
+    }
+}
