@@ -1,5 +1,8 @@
 package io.tandem.testsupport;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +25,26 @@ public final class TopicCreator {
     private TopicCreator() {
     }
 
+    private static boolean anyAnswers(String bootstrapServers) {
+        for (String server : bootstrapServers.split(",")) {
+            String hostAndPort = server.trim().replaceFirst("^[A-Za-z0-9_]+://", "");
+            int colon = hostAndPort.lastIndexOf(':');
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(hostAndPort.substring(0, colon),
+                        Integer.parseInt(hostAndPort.substring(colon + 1))), 3_000);
+                return true;
+            } catch (IOException | RuntimeException unreachable) {
+                // try the next one
+            }
+        }
+        return false;
+    }
+
     public static void createAll(String bootstrapServers) {
+        if (!anyAnswers(bootstrapServers)) {
+            // an admin client would retry, and log each retry, until its timeout
+            throw new InfrastructureException("Kafka at " + bootstrapServers + " does not answer");
+        }
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
