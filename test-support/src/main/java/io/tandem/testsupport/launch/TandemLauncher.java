@@ -39,9 +39,9 @@ public final class TandemLauncher {
         long begin = System.nanoTime();
         TandemSystem system;
         try {
-            system = TandemSystem.start(root, Ports.fixed(), settings, System.getenv(), dataDir, logDir,
+            system = TandemSystem.start(root, Ports.from(System::getenv), settings, System.getenv(), dataDir, logDir,
                     line -> out.println(LocalTime.now().format(CLOCK) + "  " + line));
-        } catch (InfrastructureException e) {
+        } catch (InfrastructureException | IllegalArgumentException e) {
             System.err.println("tandem: " + e.getMessage());
             TempDirectories.deleteQuietly(dataDir);
             System.exit(1);

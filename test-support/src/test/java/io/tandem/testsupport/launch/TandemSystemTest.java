@@ -49,4 +49,16 @@ class TandemSystemTest {
         specs.forEach(spec -> assertThat(spec.environment()).containsEntry("QUARKUS_HTTP_PORT",
                 Integer.toString(spec.port())));
     }
+
+    @Test
+    void portsAreTheDocumentedOnesUnlessAnEnvironmentVariableSaysOtherwise() {
+        assertThat(Ports.from(name -> null)).isEqualTo(new Ports(8080, 8081, 8082, 8083, 8090));
+        assertThat(Ports.from(Map.of("TANDEM_SANDBOX_PORT", "9090")::get).sandbox()).isEqualTo(9090);
+    }
+
+    @Test
+    void aPortThatIsNotOneIsRefusedNamingTheVariable() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ports.from(Map.of("TANDEM_INGEST_PORT", "80800")::get))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TANDEM_INGEST_PORT");
+    }
 }
