@@ -1,14 +1,22 @@
 package io.tandem.contracts;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * What Tandem decided to do in a conversation, for responder-service to perform.
+ * One action router-service decided, for responder-service to perform on Intercom. The actions decided for one
+ * cause are published in order with {@link #index()} 0..{@code count-1}; responder performs a conversation's
+ * actions in that order.
  *
- * @param type     the kind of action
- * @param body     the reply or note text (REPLY, NOTE)
- * @param assignee whom to assign the conversation to (ASSIGN)
- * @param reason   why the rule chose this, for people reading the audit trail
+ * @param index     the position of this action among those decided for the same cause
+ * @param count     how many actions were decided for the same cause
+ * @param type      the kind of action
+ * @param adminId   the Intercom admin Tandem acts as (the author of replies and notes, the assigner)
+ * @param responses what to reply (REPLY): rendered dialog responses, not yet escaped
+ * @param body      the note's text (NOTE), plain text, not yet escaped
+ * @param assignee  whom to assign the conversation to (ASSIGN); {@link Assignee#UNASSIGNED} for the
+ *                  Unassigned inbox
+ * @param reason    why the rule chose this, for people reading the audit trail
  */
 public record ActionDecided(
         int schemaVersion,
@@ -17,12 +25,20 @@ public record ActionDecided(
         String appId,
         String conversationId,
         Instant occurredAt,
+        int index,
+        int count,
         Type type,
+        String adminId,
+        List<Response> responses,
         String body,
         Assignee assignee,
         String reason) implements TandemEvent {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
+
+    public ActionDecided {
+        responses = responses == null ? List.of() : List.copyOf(responses);
+    }
 
     public enum Type {
         REPLY,
@@ -30,16 +46,26 @@ public record ActionDecided(
         ASSIGN
     }
 
-    /** An Intercom admin or team. */
+    /** An Intercom admin or team, or nobody (the Unassigned inbox). */
     public record Assignee(AssigneeType type, String id) {
+
+        public static final Assignee UNASSIGNED = new Assignee(AssigneeType.UNASSIGNED, null);
+
+        public static Assignee admin(String id) {
+            return new Assignee(AssigneeType.ADMIN, id);
+        }
+
+        public static Assignee team(String id) {
+            return new Assignee(AssigneeType.TEAM, id);
+        }
     }
 
     public enum AssigneeType {
         ADMIN,
-        TEAM
+        TEAM,
+        UNASSIGNED
     }
 
-    /** @param index the position of this action among those decided for the same cause */
     public static String idFor(String causationId, int index) {
         return EventIds.derive("action-decided", causationId, Integer.toString(index));
     }

@@ -40,7 +40,7 @@ class EventIdsTest {
     @Test
     void eachEventKindDerivesItsIdFromItsCause() {
         String raw = WebhookReceived.idFor("app", "notif_1");
-        String received = ConversationMessageReceived.idFor("app", "c-1", "p-1");
+        String received = ConversationEvent.idFor("app", "c-1", "p-1");
 
         assertThat(raw).isNotEqualTo(received);
         assertThat(MessageClassified.idFor(received)).isEqualTo(MessageClassified.idFor(received));

@@ -3,11 +3,18 @@ package io.tandem.sandbox;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The webhook topics the sandbox sends: the customer's side of a conversation.
+ * The webhook topics the sandbox sends: what the customer writes, and what teammates (Tandem's bot among them)
+ * do through the REST API, as Intercom announces both.
  */
 public enum WebhookTopic {
     USER_CREATED("conversation.user.created"),
-    USER_REPLIED("conversation.user.replied");
+    USER_REPLIED("conversation.user.replied"),
+    ADMIN_REPLIED("conversation.admin.replied"),
+    ADMIN_NOTED("conversation.admin.noted"),
+    ADMIN_ASSIGNED("conversation.admin.assigned"),
+    ADMIN_CLOSED("conversation.admin.closed"),
+    ADMIN_OPENED("conversation.admin.opened"),
+    ADMIN_SNOOZED("conversation.admin.snoozed");
 
     private final String topic;
 

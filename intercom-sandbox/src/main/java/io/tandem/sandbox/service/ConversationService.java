@@ -88,9 +88,11 @@ public class ConversationService {
         if (isBlank(body)) {
             throw InvalidParameterException.missing("body");
         }
-        return store.update(conversationId, c -> messageType == PartType.NOTE
+        Conversation conversation = store.update(conversationId, c -> messageType == PartType.NOTE
                 ? c.noteAdded(ids.next(), body, now(), admin)
                 : c.adminCommented(ids.next(), body, now(), admin));
+        return announced(messageType == PartType.NOTE ? WebhookTopic.ADMIN_NOTED : WebhookTopic.ADMIN_REPLIED,
+                conversation);
     }
 
     /**
@@ -101,25 +103,35 @@ public class ConversationService {
     public Conversation assign(String conversationId, String adminId, String type, String assigneeId, String body) {
         Author admin = adminNamed(adminId);
         Reference assignee = assignee(type, assigneeId);
-        return store.update(conversationId, c -> c.assigned(ids.next(), blankToNull(body), now(), admin,
+        return announced(WebhookTopic.ADMIN_ASSIGNED, store.update(conversationId, c -> c.assigned(ids.next(),
+                blankToNull(body), now(), admin,
                 "admin".equals(assignee.type()) ? idNumber(assignee.id()) : c.adminAssigneeId(),
                 "team".equals(assignee.type()) ? idNumber(assignee.id()) : c.teamAssigneeId(),
-                assignee.id() == null ? null : assignee));
+                assignee.id() == null ? null : assignee)));
     }
 
     public Conversation close(String conversationId, String adminId, String body) {
         Author admin = adminNamed(adminId);
-        return store.update(conversationId, c -> c.closed(ids.next(), blankToNull(body), now(), admin));
+        return announced(WebhookTopic.ADMIN_CLOSED,
+                store.update(conversationId, c -> c.closed(ids.next(), blankToNull(body), now(), admin)));
     }
 
     public Conversation open(String conversationId, String adminId) {
         Author admin = adminNamed(adminId);
-        return store.update(conversationId, c -> c.opened(ids.next(), now(), admin));
+        return announced(WebhookTopic.ADMIN_OPENED,
+                store.update(conversationId, c -> c.opened(ids.next(), now(), admin)));
     }
 
     public Conversation snooze(String conversationId, String adminId, long snoozedUntil) {
         Author admin = adminNamed(adminId);
-        return store.update(conversationId, c -> c.snoozed(ids.next(), snoozedUntil, now(), admin));
+        return announced(WebhookTopic.ADMIN_SNOOZED,
+                store.update(conversationId, c -> c.snoozed(ids.next(), snoozedUntil, now(), admin)));
+    }
+
+    /** Announces a teammate's action with the newest part only, as Intercom's webhooks carry it. */
+    private Conversation announced(WebhookTopic topic, Conversation conversation) {
+        webhooks.announce(topic, conversation.withOnlyParts(List.of(conversation.lastPart())));
+        return conversation;
     }
 
     private Author adminNamed(String adminId) {

@@ -111,17 +111,45 @@ class WebhookNotifierTest {
     }
 
     @Test
-    void adminActionsAreNotAnnounced() {
+    void eachTeammateActionIsAnnouncedUnderItsTopicWithOnlyItsPart() {
         String id = open(Map.of("body", "Hi there"));
         intercomApi().body(Map.of("message_type", "comment", "type", "admin", "admin_id", BOT_ADMIN_ID,
                 "body", "Hello!")).post("/conversations/{id}/reply", id).then().statusCode(200);
-        ReceivedWebhooks.awaitDeliveries(id, CREATED, 1);
+        intercomApi().body(Map.of("message_type", "note", "type", "admin", "admin_id", BOT_ADMIN_ID,
+                "body", "Greeting only")).post("/conversations/{id}/reply", id).then().statusCode(200);
+        intercomApi().body(Map.of("message_type", "assignment", "type", "team", "admin_id", BOT_ADMIN_ID,
+                "assignee_id", Workspace.BILLING_TEAM_ID)).post("/conversations/{id}/parts", id).then().statusCode(200);
+        intercomApi().body(Map.of("message_type", "close", "type", "admin", "admin_id", BOT_ADMIN_ID))
+                .post("/conversations/{id}/parts", id).then().statusCode(200);
+        intercomApi().body(Map.of("message_type", "open", "admin_id", BOT_ADMIN_ID))
+                .post("/conversations/{id}/parts", id).then().statusCode(200);
+        intercomApi().body(Map.of("message_type", "snoozed", "admin_id", BOT_ADMIN_ID, "snoozed_until", 1893456000))
+                .post("/conversations/{id}/parts", id).then().statusCode(200);
 
-        // a customer reply sent after the admin comment arrives; nothing was sent for the comment before it
-        given().contentType(ContentType.JSON).body(Map.of("body", "Thanks"))
-                .post("/sandbox/conversations/{id}/user-replies", id).then().statusCode(200);
-        ReceivedWebhooks.awaitDeliveries(id, REPLIED, 1);
-        assertThat(deliveriesOf(id)).extracting(entry -> entry.get("topic")).containsExactly(CREATED, REPLIED);
+        assertOnlyPart(id, "conversation.admin.replied", "comment", "Hello!");
+        assertOnlyPart(id, "conversation.admin.noted", "note", "Greeting only");
+        JsonNode assigned = assertOnlyPart(id, "conversation.admin.assigned", "assignment", null);
+        assertThat(assigned.path("team_assignee_id").asText()).isEqualTo(Workspace.BILLING_TEAM_ID);
+        assertThat(assertOnlyPart(id, "conversation.admin.closed", "close", null).path("state").asText())
+                .isEqualTo("closed");
+        assertThat(assertOnlyPart(id, "conversation.admin.opened", "open", null).path("state").asText())
+                .isEqualTo("open");
+        assertThat(assertOnlyPart(id, "conversation.admin.snoozed", "snoozed", null).path("state").asText())
+                .isEqualTo("snoozed");
+    }
+
+    /** @return the conversation as the webhook showed it */
+    private static JsonNode assertOnlyPart(String conversationId, String topic, String partType, String body) {
+        JsonNode item = ReceivedWebhooks.awaitDeliveries(conversationId, topic, 1).get(0).json().path("data")
+                .path("item");
+        JsonNode parts = item.path("conversation_parts").path("conversation_parts");
+        assertThat(parts).as(topic).hasSize(1);
+        assertThat(parts.get(0).path("part_type").asText()).as(topic).isEqualTo(partType);
+        assertThat(parts.get(0).path("author").path("id").asText()).as(topic).isEqualTo(BOT_ADMIN_ID);
+        if (body != null) {
+            assertThat(parts.get(0).path("body").asText()).as(topic).isEqualTo(body);
+        }
+        return item;
     }
 
     @Test

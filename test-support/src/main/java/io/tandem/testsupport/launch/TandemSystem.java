@@ -117,27 +117,34 @@ public final class TandemSystem implements AutoCloseable {
 
     static List<ServiceSpec> specs(Ports ports, LocalSettings settings) {
         String app = settings.appIdForEnvironment();
+        String sandboxUrl = "http://127.0.0.1:" + ports.sandbox();
         return List.of(
                 new ServiceSpec(SANDBOX, ports.sandbox(), Map.of(
                         "QUARKUS_HTTP_PORT", Integer.toString(ports.sandbox()),
                         "TANDEM_SANDBOX_APP_ID", settings.appId(),
                         "TANDEM_SANDBOX_ACCESS_TOKEN", settings.accessToken(),
                         "TANDEM_SANDBOX_WEBHOOK_SECRET", settings.webhookSecret(),
+                        "TANDEM_SANDBOX_BOT_ADMIN_ID", settings.botAdminId(),
                         "TANDEM_SANDBOX_WEBHOOK_URL", "http://127.0.0.1:" + ports.ingest() + "/webhooks/intercom")),
                 new ServiceSpec(RESPONDER, ports.responder(), Map.of(
                         "QUARKUS_HTTP_PORT", Integer.toString(ports.responder()),
-                        "QUARKUS_REST_CLIENT_INTERCOM_URL", "http://127.0.0.1:" + ports.sandbox(),
+                        "QUARKUS_REST_CLIENT_INTERCOM_URL", sandboxUrl,
                         "TANDEM_RESPONDER_APPS_" + app + "_ACCESS_TOKEN", settings.accessToken())),
                 new ServiceSpec(ROUTER, ports.router(), Map.of(
                         "QUARKUS_HTTP_PORT", Integer.toString(ports.router()),
-                        "TANDEM_ROUTER_ADMIN_API_KEYS", settings.adminApiKey())),
+                        "TANDEM_ROUTER_ADMIN_API_KEYS", settings.adminApiKey(),
+                        "QUARKUS_REST_CLIENT_CLASSIFIER_URL", "http://127.0.0.1:" + ports.classifier(),
+                        "TANDEM_ROUTER_CLASSIFIER_API_KEY", settings.adminApiKey(),
+                        "QUARKUS_REST_CLIENT_INTERCOM_URL", sandboxUrl,
+                        "TANDEM_ROUTER_APPS_" + app + "_ACCESS_TOKEN", settings.accessToken())),
                 new ServiceSpec(CLASSIFIER, ports.classifier(), Map.of(
                         "QUARKUS_HTTP_PORT", Integer.toString(ports.classifier()),
                         "TANDEM_CLASSIFIER_ADMIN_API_KEYS", settings.adminApiKey(),
                         "TANDEM_CLASSIFIER_SEED_APP_ID", settings.appId())),
                 new ServiceSpec(INGEST, ports.ingest(), Map.of(
                         "QUARKUS_HTTP_PORT", Integer.toString(ports.ingest()),
-                        "TANDEM_INGEST_APPS_" + app + "_CLIENT_SECRET", settings.webhookSecret())));
+                        "TANDEM_INGEST_APPS_" + app + "_CLIENT_SECRET", settings.webhookSecret(),
+                        "TANDEM_INGEST_APPS_" + app + "_BOT_ADMIN_ID", settings.botAdminId())));
     }
 
     static Path runnableJar(Path root, String module) {

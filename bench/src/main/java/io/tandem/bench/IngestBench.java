@@ -1,0 +1,145 @@
+package io.tandem.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.tandem.testsupport.ChildProcess;
+import io.tandem.testsupport.FreePorts;
+import io.tandem.testsupport.Infrastructure;
+import io.tandem.testsupport.TempDirectories;
+
+/**
+ * {@code ./tandem bench ingest}: starts Kafka, PostgreSQL and the packaged ingest-service, posts signed webhooks
+ * at a fixed rate from this process (open loop: a slow answer does not slow the sender), and prints the
+ * acknowledged rate, the answer times (p50/p90/p99/max, measured from when each webhook was due) and what a
+ * redelivery costs compared with a first delivery.
+ *
+ * <pre>
+ * ./tandem bench ingest [--rate 2000] [--seconds 20] [--warmup 15] [--service-jvm "-Xmx384m -XX:+UseSerialGC"]
+ * </pre>
+ */
+public final class IngestBench {
+
+    static final String APP_ID = "bench";
+    static final String SECRET = "bench-webhook-secret";
+    static final String BOT_ADMIN_ID = "991267";
+    private static final Path JAR = Path.of("ingest-service", "target", "quarkus-app", "quarkus-run.jar");
+
+    private IngestBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        IngestBenchOptions options = IngestBenchOptions.parse(args);
+        if (options == null) {
+            System.out.println(IngestBenchOptions.USAGE);
+            return;
+        }
+        if (!Files.isRegularFile(JAR)) {
+            System.err.println(JAR.toAbsolutePath() + " is missing: build it with"
+                    + " ./mvnw -o -q -pl ingest-service package -DskipTests");
+            System.exit(1);
+        }
+        Path logDir = TempDirectories.create("tandem-bench-ingest-");
+        System.out.println("ingest bench: starting Kafka and PostgreSQL");
+        try (Infrastructure infrastructure = Infrastructure.start(System::getenv, null)) {
+            int port = FreePorts.next();
+            Map<String, String> environment = new HashMap<>(infrastructure.environment());
+            environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            environment.put("TANDEM_INGEST_APPS_" + APP_ID.toUpperCase(Locale.ROOT) + "_CLIENT_SECRET", SECRET);
+            environment.put("TANDEM_INGEST_APPS_" + APP_ID.toUpperCase(Locale.ROOT) + "_BOT_ADMIN_ID", BOT_ADMIN_ID);
+            environment.put("QUARKUS_LOG_LEVEL", "WARN");
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(List.of(options.serviceJvm().trim().split("\\s+")));
+            command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+            Path log = logDir.resolve("ingest-service.log");
+            System.out.println("ingest bench: starting " + String.join(" ", command.subList(1, command.size()))
+                    + " (log " + log + ")");
+            try (ChildProcess service = ChildProcess.start("ingest-service", command, environment, log, "TERM",
+                    15_000)) {
+                URI base = URI.create("http://127.0.0.1:" + port);
+                awaitReady(service, base);
+                Optional<ProcessHandle> serviceJvm = serviceJvm();
+                run(options, base, serviceJvm);
+            }
+        } finally {
+            TempDirectories.deleteQuietly(logDir);
+        }
+    }
+
+    private static void run(IngestBenchOptions options, URI base, Optional<ProcessHandle> serviceJvm)
+            throws InterruptedException {
+        IngestLoad load = new IngestLoad(base.resolve("/webhooks/intercom"), SECRET, APP_ID);
+        System.out.printf(Locale.ROOT, "ingest bench: %d webhooks/s offered, open loop, from this process;"
+                + " warm-up %d s, then %d s of first deliveries and %d s of redeliveries of them%n",
+                options.rate(), options.warmupSeconds(), options.seconds(), options.seconds());
+
+        load.run("warm-up", options.rate(), options.warmupSeconds(), IngestLoad.Delivery.FIRST, serviceJvm);
+        IngestLoad.Result first = load.run("first deliveries", options.rate(), options.seconds(),
+                IngestLoad.Delivery.FIRST, serviceJvm);
+        IngestLoad.Result redelivered = load.run("redeliveries", options.rate(), options.seconds(),
+                IngestLoad.Delivery.REDELIVERY, serviceJvm);
+
+        System.out.println();
+        System.out.println(IngestLoad.Result.HEADER);
+        System.out.println(first.row());
+        System.out.println(redelivered.row());
+        System.out.println();
+        System.out.printf(Locale.ROOT, "redelivery / first delivery: answer time p50 %.2f, p99 %.2f; service CPU per"
+                + " webhook %s%n", ratio(redelivered.p50Millis(), first.p50Millis()),
+                ratio(redelivered.p99Millis(), first.p99Millis()),
+                first.cpuMicrosPerWebhook() > 0 && redelivered.cpuMicrosPerWebhook() > 0
+                        ? String.format(Locale.ROOT, "%.2f", ratio(redelivered.cpuMicrosPerWebhook(),
+                                first.cpuMicrosPerWebhook()))
+                        : "n/a");
+        boolean goal = first.acknowledgedRate() >= 0.98 * options.rate() && first.p99Millis() < 50;
+        System.out.printf(Locale.ROOT, "goal (%d/s acknowledged, p99 < 50 ms): %s%n", options.rate(),
+                goal ? "met" : "NOT met");
+    }
+
+    private static double ratio(double a, double b) {
+        return b == 0 ? Double.NaN : a / b;
+    }
+
+    private static void awaitReady(ChildProcess service, URI base) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(base.resolve("/q/health/ready")).timeout(Duration.ofSeconds(2))
+                .build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("ingest-service exited; its log ends with:\n" + service.logTail(40));
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("ingest-service was not ready in time; its log ends with:\n"
+                + service.logTail(40));
+    }
+
+    /** The service's JVM (a grandchild: it runs under ChildProcess' wrapper), for its CPU time. */
+    private static Optional<ProcessHandle> serviceJvm() {
+        String jar = JAR.toAbsolutePath().toString();
+        return ProcessHandle.current().descendants()
+                .filter(process -> process.info().commandLine().map(line -> line.contains(jar)).orElse(false))
+                .filter(process -> process.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .findFirst();
+    }
+}

@@ -1,0 +1,236 @@
+package io.tandem.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Posts signed Intercom webhooks at a fixed rate (open loop): webhook {@code i} is due at {@code start + i / rate}
+ * whatever became of the ones before, and its answer time is measured from when it was due, so a stalled service
+ * shows in the figures instead of slowing the sender down.
+ */
+final class IngestLoad {
+
+    /** More unanswered requests than this and the sender counts webhooks as not sent rather than pile up. */
+    private static final int MAX_IN_FLIGHT = 5_000;
+    /** Conversations the webhooks are spread over (the Kafka key). */
+    private static final int CONVERSATIONS = 50_000;
+
+    // the current (2.15+) shape of conversation.user.replied: plain text body, one new part; about 2 KB like
+    // Intercom's own deliveries
+    private static final String TEMPLATE = """
+            {"type":"notification_event","app_id":"%1$s","data":{"type":"notification_event_data","item":{\
+            "type":"conversation","id":"%2$d","created_at":1772000000,"updated_at":1772003600,\
+            "waiting_since":1772003600,"snoozed_until":null,"source":{"type":"conversation","id":"%3$d",\
+            "delivered_as":"customer_initiated","subject":"","body":"Hi, my parcel has not arrived yet.",\
+            "author":{"type":"user","id":"67a0c0ffee0000000000beef","name":"Bench Customer",\
+            "email":"bench@example.test"},"attachments":[],"url":null,"redacted":false},\
+            "contacts":{"type":"contact.list","contacts":[{"type":"contact","id":"67a0c0ffee0000000000beef",\
+            "external_id":"bench-customer"}]},"admin_assignee_id":0,"team_assignee_id":5017691,"open":true,\
+            "state":"open","read":false,"tags":{"type":"tag.list","tags":[]},"priority":"not_priority",\
+            "sla_applied":null,"statistics":{"type":"conversation_statistics","time_to_assignment":null,\
+            "time_to_admin_reply":null,"time_to_first_close":null,"time_to_last_close":null,\
+            "median_time_to_reply":null,"first_contact_reply_at":"2026-02-25T06:13:20.000Z",\
+            "first_assignment_at":null,"first_admin_reply_at":null,"first_close_at":null,\
+            "last_assignment_at":null,"last_assignment_admin_reply_at":null,\
+            "last_contact_reply_at":"2026-02-25T07:13:20.000Z","last_admin_reply_at":null,\
+            "last_close_at":null,"last_closed_by_id":null,"count_reopens":0,"count_assignments":0,\
+            "count_conversation_parts":2},"conversation_rating":null,"teammates":{"type":"admin.list",\
+            "admins":[]},"title":null,"custom_attributes":{},"topics":{"type":"topic.list","topics":[],\
+            "total_count":0},"ticket":null,"ai_agent":null,"ai_agent_participated":false,\
+            "conversation_parts":{"type":"conversation_part.list","conversation_parts":[{\
+            "type":"conversation_part","id":"%4$d","part_type":"comment",\
+            "body":"It is order #%4$d, ordered two weeks ago. Could you check where it is & when it arrives?",\
+            "created_at":1772003600,"updated_at":1772003600,"notified_at":1772003600,"assigned_to":null,\
+            "author":{"id":"67a0c0ffee0000000000beef","type":"user","name":"Bench Customer",\
+            "email":"bench@example.test","from_ai_agent":false,"is_ai_answer":false},"attachments":[],\
+            "external_id":null,"redacted":false,"metadata":{},"email_message_metadata":null,"state":"open",\
+            "tags":[],"event_details":{},"app_package_code":null}],"total_count":1}}},"links":{},\
+            "id":"notif_bench-%5$s-%4$d","topic":"conversation.user.replied","delivery_status":"pending",\
+            "delivery_attempts":1,"delivered_at":0,"first_sent_at":1772003601,"created_at":1772003600,"self":null}""";
+
+    enum Delivery {
+        /** Webhooks never sent before. */
+        FIRST,
+        /** The same bytes as the previous phase of first deliveries: every one is a redelivery. */
+        REDELIVERY
+    }
+
+    private final URI url;
+    private final String appId;
+    private final Mac mac;
+    private final HttpClient http;
+    private final ExecutorService callbacks;
+    // one run's ids never meet another's, so a kept database sees no false redeliveries
+    private final String runId = Long.toString(System.currentTimeMillis(), 36);
+    private long nextIndex;
+    private long lastFirstStart;
+    private long lastFirstCount;
+
+    IngestLoad(URI url, String secret, String appId) {
+        this.url = url;
+        this.appId = appId;
+        try {
+            this.mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        this.callbacks = Executors.newFixedThreadPool(2);
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(callbacks)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    Result run(String name, int rate, int seconds, Delivery delivery, Optional<ProcessHandle> serviceJvm)
+            throws InterruptedException {
+        int count = rate * seconds;
+        long firstIndex;
+        if (delivery == Delivery.FIRST) {
+            firstIndex = nextIndex;
+            nextIndex += count;
+            lastFirstStart = firstIndex;
+            lastFirstCount = count;
+        } else {
+            firstIndex = lastFirstStart;
+            count = (int) Math.min(count, lastFirstCount);
+        }
+        AtomicLongArray latencies = new AtomicLongArray(count);
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger duplicates = new AtomicInteger();
+        AtomicInteger unavailable = new AtomicInteger();
+        AtomicInteger otherStatus = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicLong lastAnswer = new AtomicLong();
+        int notSent = 0;
+        long cpuBefore = cpuNanos(serviceJvm);
+        long period = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long due = start + i * period;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            if (inFlight.get() >= MAX_IN_FLIGHT) {
+                latencies.set(i, -1);
+                notSent++;
+                continue;
+            }
+            byte[] body = body(firstIndex + i);
+            HttpRequest request = HttpRequest.newBuilder(url)
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Intercom-Webhooks/bench")
+                    .header("X-Hub-Signature", sign(body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            int slot = i;
+            inFlight.incrementAndGet();
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                long now = System.nanoTime();
+                latencies.set(slot, now - due);
+                lastAnswer.accumulateAndGet(now, Math::max);
+                if (error != null) {
+                    failed.incrementAndGet();
+                } else if (response.statusCode() == 200) {
+                    ok.incrementAndGet();
+                    if (response.body().contains("DUPLICATE")) {
+                        duplicates.incrementAndGet();
+                    }
+                } else if (response.statusCode() == 503) {
+                    unavailable.incrementAndGet();
+                } else {
+                    otherStatus.incrementAndGet();
+                }
+                answered.incrementAndGet();
+                inFlight.decrementAndGet();
+            });
+        }
+        long sendingEnded = System.nanoTime();
+        long deadline = sendingEnded + TimeUnit.SECONDS.toNanos(15);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        long cpuAfter = cpuNanos(serviceJvm);
+        long end = Math.max(sendingEnded, lastAnswer.get());
+        long[] answeredLatencies = new long[count];
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            long latency = latencies.get(i);
+            if (latency > 0) {
+                answeredLatencies[n++] = latency;
+            }
+        }
+        long[] sorted = Arrays.copyOf(answeredLatencies, n);
+        Arrays.sort(sorted);
+        int sent = count - notSent;
+        Result result = new Result(name, rate, sent, ok.get(), duplicates.get(), unavailable.get(),
+                otherStatus.get(), failed.get() + (sent - answered.get()), ok.get() / ((end - start) / 1e9),
+                percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99),
+                sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6,
+                cpuBefore < 0 || cpuAfter < 0 || sent == 0 ? -1 : (cpuAfter - cpuBefore) / 1e3 / sent);
+        System.out.println("  " + result.row());
+        return result;
+    }
+
+    private byte[] body(long index) {
+        long conversation = 100_000_000L + index % CONVERSATIONS;
+        return String.format(Locale.ROOT, TEMPLATE, appId, conversation, 200_000_000L + index % CONVERSATIONS,
+                500_000_000L + index, runId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String sign(byte[] body) {
+        return "sha1=" + HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    private static double percentile(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(quantile * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    private static long cpuNanos(Optional<ProcessHandle> process) {
+        return process.flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(-1L);
+    }
+
+    /**
+     * @param acknowledgedRate 200 answers per second, from the first webhook due to the last answer
+     * @param cpuMicrosPerWebhook the service JVM's CPU time per webhook sent (-1 when unknown)
+     */
+    record Result(String name, int offeredRate, int sent, int ok, int duplicates, int unavailable, int otherStatus,
+            int failed, double acknowledgedRate, double p50Millis, double p90Millis, double p99Millis,
+            double maxMillis, double cpuMicrosPerWebhook) {
+
+        static final String HEADER = String.format(Locale.ROOT, "%-17s %7s %7s %7s %6s %6s %6s %9s %7s %7s %7s %7s %9s",
+                "phase", "offered", "sent", "200", "dup", "503", "other", "ack/s", "p50 ms", "p90 ms", "p99 ms",
+                "max ms", "cpu us/wh");
+
+        String row() {
+            return String.format(Locale.ROOT, "%-17s %7d %7d %7d %6d %6d %6d %9.0f %7.2f %7.2f %7.2f %7.1f %9.0f",
+                    name, offeredRate, sent, ok, duplicates, unavailable, otherStatus + failed, acknowledgedRate,
+                    p50Millis, p90Millis, p99Millis, maxMillis, cpuMicrosPerWebhook);
+        }
+    }
+}
