@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,9 +51,14 @@ public final class IngestBench {
                     + " ./mvnw -o -q -pl ingest-service package -DskipTests");
             System.exit(1);
         }
-        Path logDir = TempDirectories.create("tandem-bench-ingest-");
+        Path workDir = TempDirectories.create("tandem-bench-ingest-");
+        // PostgreSQL runs as its own user when this runs as root: it must be able to reach its data directory
+        Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path logDir = workDir.resolve("logs");
         System.out.println("ingest bench: starting Kafka and PostgreSQL");
-        try (Infrastructure infrastructure = Infrastructure.start(System::getenv, null)) {
+        // kept data directories, as ./tandem up has them: PostgreSQL then runs with fsync and synchronous commits
+        // (throwaway test clusters do without), so the figures include what a durable claim costs
+        try (Infrastructure infrastructure = Infrastructure.start(System::getenv, workDir.resolve("data"))) {
             int port = FreePorts.next();
             Map<String, String> environment = new HashMap<>(infrastructure.environment());
             environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -74,7 +80,7 @@ public final class IngestBench {
                 run(options, base, serviceJvm);
             }
         } finally {
-            TempDirectories.deleteQuietly(logDir);
+            TempDirectories.deleteQuietly(workDir.resolve("data"));
         }
     }
 
@@ -82,7 +88,7 @@ public final class IngestBench {
             throws InterruptedException {
         IngestLoad load = new IngestLoad(base.resolve("/webhooks/intercom"), SECRET, APP_ID);
         System.out.printf(Locale.ROOT, "ingest bench: %d webhooks/s offered, open loop, from this process;"
-                + " warm-up %d s, then %d s of first deliveries and %d s of redeliveries of them%n",
+                + " warm-up %d s, then %d s of first deliveries and up to %d s of redeliveries of those answered 200%n",
                 options.rate(), options.warmupSeconds(), options.seconds(), options.seconds());
 
         load.run("warm-up", options.rate(), options.warmupSeconds(), IngestLoad.Delivery.FIRST, serviceJvm);

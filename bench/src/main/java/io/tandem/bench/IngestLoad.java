@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,7 +31,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class IngestLoad {
 
     /** More unanswered requests than this and the sender counts webhooks as not sent rather than pile up. */
-    private static final int MAX_IN_FLIGHT = 5_000;
+    private static final int MAX_IN_FLIGHT = 1_000;
     /** Conversations the webhooks are spread over (the Kafka key). */
     private static final int CONVERSATIONS = 50_000;
 
@@ -70,7 +71,7 @@ final class IngestLoad {
     enum Delivery {
         /** Webhooks never sent before. */
         FIRST,
-        /** The same bytes as the previous phase of first deliveries: every one is a redelivery. */
+        /** The same bytes as the webhooks the last phase of first deliveries got a 200 for. */
         REDELIVERY
     }
 
@@ -82,8 +83,8 @@ final class IngestLoad {
     // one run's ids never meet another's, so a kept database sees no false redeliveries
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
     private long nextIndex;
-    private long lastFirstStart;
-    private long lastFirstCount;
+    /** The webhooks the last phase of first deliveries got a 200 for: what a redelivery phase sends again. */
+    private long[] lastAccepted = new long[0];
 
     IngestLoad(URI url, String secret, String appId) {
         this.url = url;
@@ -101,17 +102,12 @@ final class IngestLoad {
 
     Result run(String name, int rate, int seconds, Delivery delivery, Optional<ProcessHandle> serviceJvm)
             throws InterruptedException {
-        int count = rate * seconds;
-        long firstIndex;
-        if (delivery == Delivery.FIRST) {
-            firstIndex = nextIndex;
-            nextIndex += count;
-            lastFirstStart = firstIndex;
-            lastFirstCount = count;
-        } else {
-            firstIndex = lastFirstStart;
-            count = (int) Math.min(count, lastFirstCount);
+        int count = delivery == Delivery.FIRST ? rate * seconds : Math.min(rate * seconds, lastAccepted.length);
+        long[] indices = new long[count];
+        for (int i = 0; i < count; i++) {
+            indices[i] = delivery == Delivery.FIRST ? nextIndex++ : lastAccepted[i];
         }
+        AtomicLongArray accepted = new AtomicLongArray(count);
         AtomicLongArray latencies = new AtomicLongArray(count);
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger ok = new AtomicInteger();
@@ -136,7 +132,7 @@ final class IngestLoad {
                 notSent++;
                 continue;
             }
-            byte[] body = body(firstIndex + i);
+            byte[] body = body(indices[i]);
             HttpRequest request = HttpRequest.newBuilder(url)
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
@@ -154,6 +150,7 @@ final class IngestLoad {
                     failed.incrementAndGet();
                 } else if (response.statusCode() == 200) {
                     ok.incrementAndGet();
+                    accepted.set(slot, 1);
                     if (response.body().contains("DUPLICATE")) {
                         duplicates.incrementAndGet();
                     }
@@ -184,6 +181,10 @@ final class IngestLoad {
         long[] sorted = Arrays.copyOf(answeredLatencies, n);
         Arrays.sort(sorted);
         int sent = count - notSent;
+        if (delivery == Delivery.FIRST) {
+            lastAccepted = IntStream.range(0, count).filter(i -> accepted.get(i) == 1)
+                    .mapToLong(i -> indices[i]).toArray();
+        }
         Result result = new Result(name, rate, sent, ok.get(), duplicates.get(), unavailable.get(),
                 otherStatus.get(), failed.get() + (sent - answered.get()), ok.get() / ((end - start) / 1e9),
                 percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99),

@@ -19,18 +19,25 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  */
 public final class TopicProbe {
 
-    private static KafkaCompanion companion;
+    private static final Map<String, KafkaCompanion> COMPANIONS = new HashMap<>();
 
+    private final KafkaCompanion companion;
     private final String topic;
     private final Map<TopicPartition, Long> start;
 
-    private TopicProbe(String topic, Map<TopicPartition, Long> start) {
+    private TopicProbe(KafkaCompanion companion, String topic) {
+        this.companion = companion;
         this.topic = topic;
-        this.start = start;
+        this.start = endOffsets(companion, topic);
     }
 
+    /** On the Kafka the tests share ({@code kafka.bootstrap.servers}). */
     public static TopicProbe at(String topic) {
-        return new TopicProbe(topic, endOffsets(topic));
+        return at(topic, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    public static TopicProbe at(String topic, String bootstrapServers) {
+        return new TopicProbe(companion(bootstrapServers), topic);
     }
 
     /** Records since the probe was taken, with this key. */
@@ -39,12 +46,12 @@ public final class TopicProbe {
     }
 
     public List<ConsumerRecord<String, String>> records() {
-        Map<TopicPartition, Long> end = endOffsets(topic);
+        Map<TopicPartition, Long> end = endOffsets(companion, topic);
         long count = end.entrySet().stream().mapToLong(e -> e.getValue() - start.getOrDefault(e.getKey(), 0L)).sum();
         if (count == 0) {
             return List.of();
         }
-        return companion().consumeStrings().fromOffsets(start, count).awaitCompletion(Duration.ofSeconds(10))
+        return companion.consumeStrings().fromOffsets(start, count).awaitCompletion(Duration.ofSeconds(10))
                 .getRecords();
     }
 
@@ -52,18 +59,15 @@ public final class TopicProbe {
         return KafkaCompanion.getHeader(record.headers(), name);
     }
 
-    private static Map<TopicPartition, Long> endOffsets(String topic) {
+    private static Map<TopicPartition, Long> endOffsets(KafkaCompanion companion, String topic) {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        companion().topics().describe(topic).get(topic).partitions()
+        companion.topics().describe(topic).get(topic).partitions()
                 .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-        return companion().offsets().list(latest).entrySet().stream()
+        return companion.offsets().list(latest).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
-    private static synchronized KafkaCompanion companion() {
-        if (companion == null) {
-            companion = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        }
-        return companion;
+    private static synchronized KafkaCompanion companion(String bootstrapServers) {
+        return COMPANIONS.computeIfAbsent(bootstrapServers, KafkaCompanion::new);
     }
 }

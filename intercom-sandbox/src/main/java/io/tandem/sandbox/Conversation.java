@@ -67,7 +67,12 @@ public record Conversation(
 
     /** An admin answered the customer, who is no longer waiting. */
     public Conversation adminCommented(String partId, String body, long at, Author admin) {
-        ConversationPart part = ConversationPart.of(partId, PartType.COMMENT, body, at, admin, null, state);
+        return adminCommented(partId, PartType.COMMENT, body, at, admin);
+    }
+
+    /** An admin wrote to the contact: a comment, or a quick reply (a comment with buttons). */
+    public Conversation adminCommented(String partId, PartType partType, String body, long at, Author admin) {
+        ConversationPart part = ConversationPart.of(partId, partType, body, at, admin, null, state);
         return with(part, null, snoozedUntil, adminAssigneeId, teamAssigneeId, state);
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum PartType {
     COMMENT,
     NOTE,
+    QUICK_REPLY,
     ASSIGNMENT,
     CLOSE,
     OPEN,

@@ -1,6 +1,7 @@
 package io.tandem.classifier.config;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -12,8 +13,20 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "tandem.classifier")
 public interface ClassifierConfig {
 
-    /** Bearer keys accepted by the admin API; never logged. */
+    /** Operator bearer keys, accepted by the admin API for every workspace; never logged. */
     List<String> adminApiKeys();
+
+    /**
+     * Per workspace settings by app id: {@code tandem.classifier.apps.<appId>.admin-api-keys} (env
+     * {@code TANDEM_CLASSIFIER_APPS_<APPID>_ADMIN_API_KEYS}) are bearer keys valid for that workspace only.
+     */
+    Map<String, App> apps();
+
+    interface App {
+
+        /** Bearer keys valid for this workspace only; never logged. */
+        Optional<List<String>> adminApiKeys();
+    }
 
     /** Confidence below which no intent is recognized (Watson Assistant uses 0.2). */
     @WithDefault("0.2")

@@ -10,15 +10,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.tandem.classifier.service.ClassificationService;
-import io.tandem.contracts.ConversationMessageReceived;
+import io.tandem.contracts.ConversationEvent;
 import io.tandem.contracts.EventMessages;
 import io.tandem.contracts.MessageClassified;
 
 /**
- * Consumes customer messages and publishes their classification. The classification is sent, and the broker's
- * acknowledgement awaited, inside the transaction that stores the context and marks the event processed: if the
- * send fails nothing is stored and the record is dead-lettered; if the commit fails after the send, redelivery
- * sends the same deterministic event id again, which downstream consumers de-duplicate.
+ * Consumes conversation events and passes every one on, in order, customer messages with their classification.
+ * Each {@link MessageClassified} is sent, and the broker's acknowledgement awaited, inside the transaction that
+ * stores the context and marks the event processed: if the send fails nothing is stored and the record is
+ * dead-lettered; if the commit fails after the send, redelivery sends the same deterministic event id again, which
+ * downstream consumers de-duplicate.
  */
 @ApplicationScoped
 public class MessageClassifier {
@@ -38,10 +39,10 @@ public class MessageClassifier {
 
     @Incoming(EVENTS_IN)
     @Transactional
-    public void onMessageReceived(ConversationMessageReceived event) {
+    public void onEvent(ConversationEvent event) {
         if (event == null) {
             // the deserializer could not read the record; failing sends it to the dead letter topic as it came
-            throw new IllegalArgumentException("record is not a ConversationMessageReceived");
+            throw new IllegalArgumentException("record is not a ConversationEvent");
         }
         classification.classify(event)
                 .ifPresent(result -> classified.sendMessageAndAwait(EventMessages.toMessage(result, SOURCE)));

@@ -14,7 +14,7 @@ import org.hibernate.annotations.ColumnTransformer;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A conversation's dialog context variables and how many turns it has had.
+ * A conversation's dialog context variables, where its dialog stands and how many turns it has had.
  */
 @Entity
 @Table(name = "conversation_context")
@@ -34,6 +34,11 @@ public class ConversationContextEntity extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     public String context;
+
+    /** Where the dialog stands between turns ({@code DialogState}) as a JSON object. */
+    @Column(name = "dialog_state", nullable = false, columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String dialogState;
 
     @Column(name = "turn_count", nullable = false)
     public int turnCount;

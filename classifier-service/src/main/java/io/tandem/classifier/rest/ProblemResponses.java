@@ -36,8 +36,19 @@ public class ProblemResponses {
 
     @ServerExceptionMapper
     public Response skillNotFound(SkillNotFoundException e) {
+        if (e.version() != null) {
+            return problem(new ProblemDetail(TYPE_PREFIX + "skill-version-not-found", "No such skill version", 404,
+                    "app " + e.appId() + " has no skill version " + e.version() + "; GET .../skill/versions lists them",
+                    "version", null));
+        }
         return problem(new ProblemDetail(TYPE_PREFIX + "skill-not-found", "No skill", 404,
                 "app " + e.appId() + " has no skill; PUT one first", "appId", null));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e) {
+        return problem(new ProblemDetail(TYPE_PREFIX + "invalid-request", "Bad Request", 400, e.getMessage(),
+                e.field(), null));
     }
 
     @ServerExceptionMapper
@@ -61,6 +72,11 @@ public class ProblemResponses {
                         null)))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
+    }
+
+    static Response forbidden(String appId) {
+        return problem(new ProblemDetail(TYPE_PREFIX + "forbidden", "Forbidden", 403,
+                "this admin API key is not valid for workspace " + appId, HttpHeaders.AUTHORIZATION, null));
     }
 
     static Response problem(ProblemDetail problem) {

@@ -3,7 +3,6 @@ package io.tandem.classifier.service;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,12 +17,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.classifier.persistence.ConversationContextEntity;
 import io.tandem.classifier.persistence.ConversationContextRepository;
 import io.tandem.classifier.persistence.ProcessedEventRepository;
-import io.tandem.contracts.ConversationMessageReceived;
+import io.tandem.classifier.service.dialog.DialogState;
+import io.tandem.classifier.service.dialog.DialogTurn;
+import io.tandem.contracts.ConversationEvent;
 import io.tandem.contracts.MessageClassified;
+import io.tandem.contracts.MessageClassified.Classification;
 
 /**
- * Classifies a customer message with its app's active skill, carrying the conversation's context from turn to
- * turn.
+ * Turns conversation events into {@link MessageClassified}s: a customer's message is classified with its app's
+ * active skill, carrying the conversation's context and dialog state from turn to turn; every other event
+ * (assignments, closes, teammates' and Tandem's own parts) is passed on without a classification.
  */
 @ApplicationScoped
 public class ClassificationService {
@@ -45,39 +48,55 @@ public class ClassificationService {
     }
 
     /**
-     * Classifies the message and stores the updated context, recording the event as processed in the caller's
-     * transaction. An app without a skill gets an empty classification (no intents, no output).
+     * Classifies the event (when it carries a customer's message) and stores the conversation's new context and
+     * dialog state, recording the event as processed in the caller's transaction. An app without a skill gets no
+     * classification.
      *
      * @return empty when the event was processed before
      * @throws IllegalArgumentException when the event lacks what classification needs
      */
     @Transactional(TxType.MANDATORY)
-    public Optional<MessageClassified> classify(ConversationMessageReceived event) {
+    public Optional<MessageClassified> classify(ConversationEvent event) {
         requireComplete(event);
         Instant now = Instant.now();
         if (!processedEvents.markProcessed(event.eventId(), now)) {
             return Optional.empty();
         }
-        String text = event.text() == null ? "" : event.text();
+        if (!event.carriesCustomerMessage()) {
+            return Optional.of(classified(event, now, null));
+        }
         Optional<ActiveSkill> skill = skills.active(event.appId());
         if (skill.isEmpty()) {
-            return Optional.of(classified(event, now, null, text, null));
+            return Optional.of(classified(event, now, null));
         }
+        String text = event.part().text();
         ConversationContextEntity conversation = contexts.findForUpdate(event.appId(), event.conversationId())
                 .orElseGet(() -> newConversation(event));
+        // the event's own time, not the clock, so processing it again evaluates now() the same way
+        Instant at = event.occurredAt() == null ? now : event.occurredAt();
         SkillResponse response = skill.get().skill().respond(text, read(conversation.context),
-                conversation.turnCount == 0, now.atZone(ZoneOffset.UTC));
+                readState(conversation.dialogState), conversation.turnCount == 0, at.atZone(ZoneOffset.UTC),
+                event.eventId());
         conversation.context = write(response.context());
+        conversation.dialogState = write(response.turn().state());
         conversation.turnCount++;
         conversation.updatedAt = now;
         if (conversation.id == null) {
             contexts.persist(conversation);
         }
-        return Optional.of(classified(event, now, Integer.toString(skill.get().version()), text, response));
+        return Optional.of(classified(event, now,
+                classification(Integer.toString(skill.get().version()), text, response)));
     }
 
-    private static MessageClassified classified(ConversationMessageReceived event, Instant now, String skillVersion,
-            String text, SkillResponse response) {
+    /** The classification a skill's response amounts to. */
+    public static Classification classification(String skillVersion, String text, SkillResponse response) {
+        DialogTurn turn = response.turn();
+        return new Classification(skillVersion, text, response.intents(), response.entities(),
+                turn.matchedRootNodes(), turn.nodesVisited(), turn.branch(), turn.continuedBranch(),
+                turn.awaitingInput(), turn.responses(), turn.connectToAgent(), turn.goal(), response.context());
+    }
+
+    private static MessageClassified classified(ConversationEvent event, Instant now, Classification classification) {
         return new MessageClassified(
                 MessageClassified.SCHEMA_VERSION,
                 MessageClassified.idFor(event.eventId()),
@@ -85,18 +104,14 @@ public class ClassificationService {
                 event.appId(),
                 event.conversationId(),
                 now,
-                skillVersion,
-                text,
-                response == null ? List.of() : response.intents(),
-                response == null ? List.of() : response.entities(),
-                response == null ? List.of() : response.turn().nodesVisited(),
-                response == null ? List.of() : response.turn().output(),
-                response == null ? Map.of() : response.context());
+                event,
+                classification);
     }
 
-    private static void requireComplete(ConversationMessageReceived event) {
-        if (isBlank(event.eventId()) || isBlank(event.appId()) || isBlank(event.conversationId())) {
-            throw new IllegalArgumentException("ConversationMessageReceived without eventId, appId or conversationId");
+    private static void requireComplete(ConversationEvent event) {
+        if (isBlank(event.eventId()) || isBlank(event.appId()) || isBlank(event.conversationId())
+                || event.kind() == null) {
+            throw new IllegalArgumentException("ConversationEvent without eventId, appId, conversationId or kind");
         }
     }
 
@@ -104,11 +119,12 @@ public class ClassificationService {
         return value == null || value.isBlank();
     }
 
-    private static ConversationContextEntity newConversation(ConversationMessageReceived event) {
+    private static ConversationContextEntity newConversation(ConversationEvent event) {
         ConversationContextEntity conversation = new ConversationContextEntity();
         conversation.appId = event.appId();
         conversation.conversationId = event.conversationId();
         conversation.context = "{}";
+        conversation.dialogState = "{}";
         return conversation;
     }
 
@@ -120,11 +136,20 @@ public class ClassificationService {
         }
     }
 
-    private String write(Map<String, Object> context) {
+    private DialogState readState(String state) {
         try {
-            return objectMapper.writeValueAsString(context);
+            return state == null || state.isBlank() || "{}".equals(state.strip()) ? DialogState.INITIAL
+                    : objectMapper.readValue(state, DialogState.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("context variables cannot be written as JSON", e);
+            throw new IllegalStateException("stored dialog state cannot be read", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("context or dialog state cannot be written as JSON", e);
         }
     }
 }

@@ -78,6 +78,41 @@ public class SkillService {
         return stored.isPresent();
     }
 
+    /** Every stored version of the app's skill, oldest first, the active one marked. */
+    public List<SkillVersion> versions(String appId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Integer active = skills.activeVersion(appId).orElseThrow(() -> new SkillNotFoundException(appId));
+            return versions.list("appId = ?1 order by version", appId).stream()
+                    .map(stored -> toVersion(stored, active))
+                    .toList();
+        });
+    }
+
+    /**
+     * Makes a stored version the active one again; messages are classified with it from the next one on.
+     *
+     * @throws SkillNotFoundException when the app has no skill or no such version
+     */
+    public SkillVersion activate(String appId, int version) {
+        SkillVersion activated = QuarkusTransaction.requiringNew().call(() -> {
+            SkillEntity skill = skills.findForUpdate(appId).orElseThrow(() -> new SkillNotFoundException(appId));
+            SkillVersionEntity stored = versions.find(appId, version)
+                    .orElseThrow(() -> new SkillNotFoundException(appId, version));
+            skill.activeVersion = stored.version;
+            skill.updatedAt = Instant.now();
+            return toVersion(stored, stored.version);
+        });
+        // trains the version now rather than with the next message
+        QuarkusTransaction.requiringNew().run(() -> registry.active(appId));
+        return activated;
+    }
+
+    /** The app's active skill, trained. */
+    public ActiveSkill trained(String appId) {
+        return QuarkusTransaction.requiringNew().call(() -> registry.active(appId)
+                .orElseThrow(() -> new SkillNotFoundException(appId)));
+    }
+
     /** The app's active version and its workspace JSON as uploaded. */
     public StoredSkill activeSkill(String appId) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -114,7 +149,12 @@ public class SkillService {
     }
 
     private static SkillVersion toVersion(SkillVersionEntity stored) {
-        return new SkillVersion(stored.appId, stored.version, stored.name, stored.createdAt, true);
+        return toVersion(stored, stored.version);
+    }
+
+    private static SkillVersion toVersion(SkillVersionEntity stored, int activeVersion) {
+        return new SkillVersion(stored.appId, stored.version, stored.name, stored.createdAt,
+                stored.version == activeVersion);
     }
 
     /** A stored version with its workspace JSON exactly as uploaded. */

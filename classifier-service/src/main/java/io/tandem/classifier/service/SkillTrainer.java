@@ -19,7 +19,13 @@ import io.tandem.classifier.service.dialog.DialogNode;
 import io.tandem.classifier.service.dialog.DialogTree;
 import io.tandem.classifier.service.dialog.NextStep;
 import io.tandem.classifier.service.dialog.NodeOutput;
-import io.tandem.classifier.service.dialog.NodeOutput.TextResponse;
+import io.tandem.classifier.service.dialog.NodeOutput.Choice;
+import io.tandem.classifier.service.dialog.NodeOutput.ConnectToAgent;
+import io.tandem.classifier.service.dialog.NodeOutput.Image;
+import io.tandem.classifier.service.dialog.NodeOutput.Option;
+import io.tandem.classifier.service.dialog.NodeOutput.Pause;
+import io.tandem.classifier.service.dialog.NodeOutput.ResponseTemplate;
+import io.tandem.classifier.service.dialog.NodeOutput.Text;
 import io.tandem.classifier.service.expression.Expression;
 import io.tandem.classifier.service.expression.ExpressionParser;
 import io.tandem.classifier.service.expression.ExpressionSyntaxException;
@@ -33,6 +39,9 @@ import io.tandem.classifier.service.nlu.IntentClassifier;
  * and the dialog. Fails with every problem found, each naming its field, so one upload shows all that needs fixing.
  */
 public final class SkillTrainer {
+
+    /** Conditions that always hold. */
+    private static final Set<String> ANYTHING_ELSE = Set.of("anything_else", "true");
 
     private static final Set<String> NODE_TYPES = Set.of("standard", "folder", "frame", "slot",
             "response_condition", "event_handler");
@@ -175,6 +184,7 @@ public final class SkillTrainer {
 
     private DialogTree dialog(JsonNode workspace) {
         List<DialogNode> nodes = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         JsonNode dialogNodes = array(workspace, "dialog_nodes", "dialog_nodes");
         for (int i = 0; i < dialogNodes.size(); i++) {
@@ -186,8 +196,9 @@ public final class SkillTrainer {
             }
             ids.add(id);
             nodes.add(node(id, json, field));
+            positions.add(i);
         }
-        return DialogTree.build(nodes, problems);
+        return DialogTree.build(nodes, positions, problems);
     }
 
     private DialogNode node(String id, JsonNode json, String field) {
@@ -195,28 +206,40 @@ public final class SkillTrainer {
         if (type != null && !NODE_TYPES.contains(type)) {
             problem(field + ".type", "unknown node type '" + type + "'");
         }
+        String conditions = optionalText(json, "conditions", field, null);
+        String variable = optionalText(json, "variable", field, null);
+        if (variable != null && variable.startsWith("$")) {
+            variable = variable.substring(1);
+        }
         return new DialogNode(
                 id,
                 type,
                 optionalText(json, "title", field, null),
+                optionalText(json, "user_label", field, null),
                 optionalText(json, "parent", field, null),
                 optionalText(json, "previous_sibling", field, null),
-                condition(json, field),
+                condition(id, conditions, field),
+                conditions != null && ANYTHING_ELSE.contains(conditions.strip()),
                 output(json.get("output"), field + ".output"),
                 context(json.get("context"), field + ".context"),
                 nextStep(json.get("next_step"), field + ".next_step"),
-                json.path("disabled").asBoolean(false));
+                json.path("disabled").asBoolean(false),
+                variable,
+                optionalText(json, "event_name", field, null),
+                optionalText(json, "digress_in", field, null),
+                optionalText(json, "digress_out", field, null),
+                optionalText(json, "digress_out_slots", field, null));
     }
 
-    private Expression condition(JsonNode node, String field) {
-        String conditions = optionalText(node, "conditions", field, null);
+    private Expression condition(String nodeId, String conditions, String field) {
         if (conditions == null || conditions.isBlank()) {
             return null;
         }
         try {
             return ExpressionParser.parse(conditions);
         } catch (ExpressionSyntaxException e) {
-            problem(field + ".conditions", "cannot parse '" + conditions + "': " + e.getMessage());
+            problem(field + ".conditions", "node '" + nodeId + "': cannot parse '" + conditions + "' at position "
+                    + e.position() + ": " + e.reason());
             return null;
         }
     }
@@ -229,38 +252,98 @@ public final class SkillTrainer {
             problem(field, "must be an object");
             return NodeOutput.NONE;
         }
-        List<TextResponse> texts = new ArrayList<>();
-        boolean connectToAgent = false;
+        List<ResponseTemplate> responses = new ArrayList<>();
         JsonNode generic = array(output, "generic", field + ".generic");
         for (int g = 0; g < generic.size(); g++) {
-            JsonNode response = generic.get(g);
-            String responseField = field + ".generic[" + g + "]";
-            String type = requiredText(response, "response_type", responseField);
-            if ("text".equals(type)) {
-                List<Template> values = new ArrayList<>();
-                JsonNode list = array(response, "values", responseField + ".values");
-                for (int v = 0; v < list.size(); v++) {
-                    String text = requiredText(list.get(v), "text", responseField + ".values[" + v + "]");
-                    addTemplate(values, text, responseField + ".values[" + v + "].text");
-                }
-                texts.add(new TextResponse(values, optionalText(response, "selection_policy", responseField, null)));
-            } else if ("connect_to_agent".equals(type)) {
-                connectToAgent = true;
+            ResponseTemplate response = response(generic.get(g), field + ".generic[" + g + "]");
+            if (response != null) {
+                responses.add(response);
             }
         }
         JsonNode legacy = output.get("text");
-        if (texts.isEmpty() && legacy != null && !legacy.isNull()) {
-            texts.add(legacyText(legacy, field + ".text"));
+        if (generic.isEmpty() && legacy != null && !legacy.isNull()) {
+            responses.add(legacyText(legacy, field + ".text"));
         }
-        return new NodeOutput(List.copyOf(texts), connectToAgent);
+        return new NodeOutput(List.copyOf(responses));
+    }
+
+    /** One {@code output.generic} item; types this service does not render (search_skill, ...) are left out. */
+    private ResponseTemplate response(JsonNode response, String field) {
+        String type = requiredText(response, "response_type", field);
+        if (type == null) {
+            return null;
+        }
+        switch (type) {
+            case "text": {
+                List<Template> values = new ArrayList<>();
+                JsonNode list = array(response, "values", field + ".values");
+                for (int v = 0; v < list.size(); v++) {
+                    String text = requiredText(list.get(v), "text", field + ".values[" + v + "]");
+                    addTemplate(values, text, field + ".values[" + v + "].text");
+                }
+                return new Text(values, optionalText(response, "selection_policy", field, null));
+            }
+            case "option": {
+                List<Choice> choices = new ArrayList<>();
+                JsonNode options = array(response, "options", field + ".options");
+                for (int o = 0; o < options.size(); o++) {
+                    String optionField = field + ".options[" + o + "]";
+                    Template label = template(requiredText(options.get(o), "label", optionField),
+                            optionField + ".label");
+                    JsonNode input = options.get(o).path("value").path("input").path("text");
+                    Template value = input.isTextual() ? template(input.textValue(), optionField
+                            + ".value.input.text") : label;
+                    choices.add(new Choice(label, value));
+                }
+                return new Option(template(optionalText(response, "title", field, null), field + ".title"),
+                        template(optionalText(response, "description", field, null), field + ".description"),
+                        optionalText(response, "preference", field, null), choices);
+            }
+            case "image":
+                return new Image(template(optionalText(response, "source", field, null), field + ".source"),
+                        template(optionalText(response, "title", field, null), field + ".title"),
+                        template(optionalText(response, "description", field, null), field + ".description"));
+            case "pause":
+                return new Pause(response.path("time").asLong(0), response.path("typing").asBoolean(false));
+            case "connect_to_agent":
+                return new ConnectToAgent(
+                        template(optionalText(response, "message_to_human_agent", field, null),
+                                field + ".message_to_human_agent"),
+                        template(messageOf(response.get("agent_available"), field + ".agent_available"),
+                                field + ".agent_available.message"),
+                        template(messageOf(response.get("agent_unavailable"), field + ".agent_unavailable"),
+                                field + ".agent_unavailable.message"));
+            default:
+                return null;
+        }
+    }
+
+    /** {@code agent_available} and {@code agent_unavailable} are {@code {"message": "..."}} (or a plain string). */
+    private String messageOf(JsonNode value, String field) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        return value.isObject() ? optionalText(value, "message", field, null) : null;
+    }
+
+    private Template template(String text, String field) {
+        if (text == null) {
+            return null;
+        }
+        List<Template> compiled = new ArrayList<>();
+        addTemplate(compiled, text, field);
+        return compiled.isEmpty() ? null : compiled.get(0);
     }
 
     /** {@code output.text} of older exports: a string, a list of strings, or {@code {values, selection_policy}}. */
-    private TextResponse legacyText(JsonNode text, String field) {
+    private Text legacyText(JsonNode text, String field) {
         List<Template> values = new ArrayList<>();
         if (text.isTextual()) {
             addTemplate(values, text.textValue(), field);
-            return new TextResponse(values, null);
+            return new Text(values, null);
         }
         JsonNode list = text.isArray() ? text : array(text, "values", field + ".values");
         String listField = text.isArray() ? field : field + ".values";
@@ -272,7 +355,7 @@ public final class SkillTrainer {
             }
         }
         String policy = text.isObject() ? optionalText(text, "selection_policy", field, null) : null;
-        return new TextResponse(values, policy);
+        return new Text(values, policy);
     }
 
     private void addTemplate(List<Template> values, String text, String field) {
@@ -282,7 +365,7 @@ public final class SkillTrainer {
         try {
             values.add(Templates.compile(text));
         } catch (ExpressionSyntaxException e) {
-            problem(field, "cannot parse expression: " + e.getMessage());
+            problem(field, "cannot parse expression at position " + e.position() + ": " + e.reason());
         }
     }
 

@@ -74,7 +74,8 @@ class DemoSkillTest {
 
     @Test
     void findsProductsAndOrderNumbers() {
-        assertThat(skill.entities("Has order ts-104823 with my new Trainers shipped?")).containsExactly(
+        assertThat(skill.entities("Has order ts-104823 with my new Trainers shipped?",
+                java.time.ZonedDateTime.parse("2026-06-01T10:00:00Z"))).containsExactly(
                 new EntityMatch("order_number", "order_number", 10, 19, 1.0),
                 new EntityMatch("product", "shoes", 32, 40, 1.0));
     }
@@ -84,10 +85,19 @@ class DemoSkillTest {
         SkillResponse response = respond("where is my parcel TS-104823? it hasn't arrived");
         assertThat(response.turn().nodesVisited())
                 .containsExactly(new VisitedNode("node_order_status", "Order status", false));
-        assertThat(response.turn().output()).singleElement().asString()
+        assertThat(response.turn().texts()).singleElement().asString()
                 .startsWith("You can follow your parcel with the tracking link");
         assertThat(response.context()).containsEntry("last_topic", "order_status")
                 .containsEntry("order_number", "TS-104823");
+    }
+
+    @Test
+    void fallbackAndWelcomeNodesAreNeverOfferedAsTopicsTheCustomerMightHaveMeant() {
+        assertThat(respond("where is my parcel? it hasn't arrived").turn().matchedRootNodes())
+                .extracting(match -> match.node().nodeId())
+                .contains("node_order_status")
+                .doesNotContain("node_anything_else", "node_welcome");
+        assertThat(respond("who won the football match yesterday").turn().matchedRootNodes()).isEmpty();
     }
 
     @Test
@@ -95,7 +105,7 @@ class DemoSkillTest {
         SkillResponse response = respond("I'd rather chat with a real human");
         assertThat(response.turn().nodesVisited())
                 .containsExactly(new VisitedNode("node_human_agent", "Talk to a human", true));
-        assertThat(response.turn().output()).containsExactly(
+        assertThat(response.turn().texts()).containsExactly(
                 "Of course. I'm handing you over to a member of our team; someone will reply here shortly.");
         assertThat(response.context()).containsEntry("handoff_requested", true);
     }

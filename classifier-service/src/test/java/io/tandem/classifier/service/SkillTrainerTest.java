@@ -41,7 +41,7 @@ class SkillTrainerTest {
                   "dialog_nodes": [
                     {"dialog_node": "a", "conditions": "#hello = true", "output": {}},
                     {"dialog_node": "b", "conditions": "#hello", "previous_sibling": "a",
-                     "output": {"text": "Hi <? $name.matches('x') ?>"}},
+                     "output": {"text": "Hi <? $name.frobnicate('x') ?>"}},
                     {"dialog_node": "c", "conditions": "anything_else", "previous_sibling": "ghost"},
                     {"dialog_node": "d", "conditions": "true", "parent": "nowhere"},
                     {"dialog_node": "e", "conditions": "true", "previous_sibling": "b",
@@ -64,6 +64,96 @@ class SkillTrainerTest {
         assertThat(failure.problems()).filteredOn(problem -> problem.field().equals("dialog_nodes[0].conditions"))
                 .singleElement().extracting(SkillProblem::detail).asString()
                 .contains("#hello = true").contains("'='");
+    }
+
+    private static SkillProblem onlyProblem(String workspace) {
+        InvalidSkillException failure = catchThrowableOfType(InvalidSkillException.class, () -> train(workspace));
+        assertThat(failure).as("training fails").isNotNull();
+        assertThat(failure.problems()).hasSize(1);
+        return failure.problems().get(0);
+    }
+
+    @Test
+    void anUnknownParentIsAProblem() {
+        SkillProblem problem = onlyProblem("""
+                {"dialog_nodes": [{"dialog_node": "a", "conditions": "true", "parent": "nowhere"}]}
+                """);
+        assertThat(problem.field()).isEqualTo("dialog_nodes[0].parent");
+        assertThat(problem.detail()).isEqualTo("no dialog node 'nowhere'");
+    }
+
+    @Test
+    void anUnknownPreviousSiblingIsAProblem() {
+        SkillProblem problem = onlyProblem("""
+                {"dialog_nodes": [{"dialog_node": "a", "conditions": "true"},
+                                  {"dialog_node": "b", "conditions": "true", "previous_sibling": "ghost"}]}
+                """);
+        assertThat(problem.field()).isEqualTo("dialog_nodes[1].previous_sibling");
+        assertThat(problem.detail()).isEqualTo("no dialog node 'ghost'");
+    }
+
+    @Test
+    void aParentCycleIsAProblem() {
+        InvalidSkillException failure = catchThrowableOfType(InvalidSkillException.class, () -> train("""
+                {"dialog_nodes": [{"dialog_node": "root", "conditions": "true"},
+                                  {"dialog_node": "a", "conditions": "true", "parent": "b"},
+                                  {"dialog_node": "b", "conditions": "true", "parent": "a"}]}
+                """));
+        assertThat(failure.problems()).extracting(SkillProblem::field)
+                .contains("dialog_nodes[1].parent", "dialog_nodes[2].parent");
+        assertThat(failure.problems()).filteredOn(problem -> problem.field().equals("dialog_nodes[1].parent"))
+                .singleElement().extracting(SkillProblem::detail).asString()
+                .contains("its own ancestor").contains("a -> b -> a");
+    }
+
+    @Test
+    void aSiblingCycleIsAProblem() {
+        InvalidSkillException failure = catchThrowableOfType(InvalidSkillException.class, () -> train("""
+                {"dialog_nodes": [{"dialog_node": "first", "conditions": "true"},
+                                  {"dialog_node": "x", "conditions": "true", "previous_sibling": "y"},
+                                  {"dialog_node": "y", "conditions": "true", "previous_sibling": "x"}]}
+                """));
+        assertThat(failure.problems()).extracting(SkillProblem::detail)
+                .anySatisfy(detail -> assertThat(detail).contains("the chain loops"));
+    }
+
+    @Test
+    void aDuplicateNodeIdIsAProblem() {
+        SkillProblem problem = onlyProblem("""
+                {"dialog_nodes": [{"dialog_node": "a", "conditions": "true"},
+                                  {"dialog_node": "a", "conditions": "false", "previous_sibling": "a"}]}
+                """);
+        assertThat(problem.field()).isEqualTo("dialog_nodes[1].dialog_node");
+        assertThat(problem.detail()).isEqualTo("'a' is defined twice");
+    }
+
+    @Test
+    void aConditionThatDoesNotParseNamesTheNodeAndThePosition() {
+        SkillProblem problem = onlyProblem("""
+                {"intents": [{"intent": "hello", "examples": [{"text": "hi"}]}],
+                 "dialog_nodes": [{"dialog_node": "greet", "conditions": "#hello && (@size"}]}
+                """);
+        assertThat(problem.field()).isEqualTo("dialog_nodes[0].conditions");
+        assertThat(problem.detail()).startsWith("node 'greet': cannot parse '#hello && (@size' at position 16:");
+    }
+
+    @Test
+    void aJumpToAMissingNodeIsAProblem() {
+        SkillProblem problem = onlyProblem("""
+                {"dialog_nodes": [{"dialog_node": "a", "conditions": "true",
+                   "next_step": {"behavior": "jump_to", "selector": "body", "dialog_node": "missing"}}]}
+                """);
+        assertThat(problem.field()).isEqualTo("dialog_nodes[0].next_step.dialog_node");
+        assertThat(problem.detail()).isEqualTo("no dialog node 'missing' to jump to");
+    }
+
+    @Test
+    void anIntentWithoutExamplesIsAProblem() {
+        SkillProblem problem = onlyProblem("""
+                {"intents": [{"intent": "hello", "examples": [{"text": "hi"}]}, {"intent": "empty"}]}
+                """);
+        assertThat(problem.field()).isEqualTo("intents[1].examples");
+        assertThat(problem.detail()).isEqualTo("intent 'empty' has no examples to learn from");
     }
 
     @Test

@@ -2,9 +2,11 @@ package io.tandem.ingest.config;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.tandem.ingest.BodyFormat;
 
 /**
  * Settings of ingest-service. Secrets arrive by environment variable, e.g.
@@ -16,9 +18,19 @@ public interface IngestConfig {
     /** The Intercom workspaces served, by app_id. */
     Map<String, App> apps();
 
-    /** How long a request waits for Kafka to acknowledge what it publishes before answering 503. */
-    @WithDefault("1500ms")
-    Duration publishTimeout();
+    /**
+     * Kafka producer settings (both topics share one producer), e.g. {@code linger.ms}; {@code acks=all} and
+     * idempotence are always on. {@code delivery.timeout.ms} bounds how long a request waits for Kafka before it is
+     * answered 503.
+     */
+    Map<String, String> producer();
+
+    /**
+     * Added to {@code delivery.timeout.ms} for the longest wait on Kafka's report of a record's outcome; Kafka
+     * reports within its delivery timeout, this only guards against a lost report.
+     */
+    @WithDefault("2s")
+    Duration publishTimeoutMargin();
 
     /** How long an unfinished claim blocks other deliveries of the same ids before it counts as abandoned. */
     @WithDefault("30s")
@@ -36,5 +48,18 @@ public interface IngestConfig {
 
         /** The client secret Intercom signs this workspace's webhooks with. */
         String clientSecret();
+
+        /**
+         * The id of the Intercom admin Tandem acts as in this workspace: parts written by it are marked
+         * {@code authoredByTandem}, so no stage answers Tandem itself. Empty: no part is Tandem's.
+         */
+        Optional<String> botAdminId();
+
+        /**
+         * What the message bodies of this workspace's webhooks are: {@code text} when its Intercom app is set to API
+         * 2.15 or newer, {@code html} for 2.14 and older, {@code auto} (HTML only when a body contains markup).
+         */
+        @WithDefault("auto")
+        BodyFormat bodyFormat();
     }
 }

@@ -1,55 +1,152 @@
 package io.tandem.ingest.persistence;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
+/**
+ * The claim table. The request path (claim, complete, release) is plain JDBC, one auto-committed statement each:
+ * a webhook costs one insert and one update, a redelivery one read-only statement (a conflicting
+ * {@code ON CONFLICT DO NOTHING} takes no lock and writes nothing).
+ */
 @ApplicationScoped
 public class DeliveryClaimRepository implements PanacheRepositoryBase<DeliveryClaim, String> {
 
-    // inserts the key if absent; takes over only a claim that was never published and whose lease ran out
+    // inserts the absent keys in sorted order (no deadlock between deliveries sharing keys) and reports every key
     private static final String CLAIM = """
-            INSERT INTO {h-schema}delivery_claim AS claim (claim_key, claim_token, claimed_at)
-            VALUES (:key, :token, :now)
-            ON CONFLICT (claim_key) DO UPDATE SET claim_token = EXCLUDED.claim_token, claimed_at = EXCLUDED.claimed_at
-                WHERE claim.published_at IS NULL AND claim.claimed_at < :abandonedBefore
-            RETURNING claim.claim_key
+            WITH wanted AS (SELECT DISTINCT unnest(?::text[]) AS claim_key),
+            inserted AS (
+                INSERT INTO ingest.delivery_claim (claim_key, claim_token, claimed_at)
+                SELECT claim_key, ?, ? FROM wanted ORDER BY claim_key
+                ON CONFLICT (claim_key) DO NOTHING
+                RETURNING claim_key)
+            SELECT wanted.claim_key, inserted.claim_key IS NOT NULL, existing.claimed_at, existing.published_at
+            FROM wanted
+            LEFT JOIN inserted ON inserted.claim_key = wanted.claim_key
+            LEFT JOIN ingest.delivery_claim existing ON existing.claim_key = wanted.claim_key
+            """;
+    // takes over a claim that was never published and whose lease ran out
+    private static final String TAKE_OVER = """
+            UPDATE ingest.delivery_claim SET claim_token = ?, claimed_at = ?
+            WHERE claim_key = ? AND published_at IS NULL AND claimed_at < ?
+            """;
+    private static final String PUBLISHED = """
+            UPDATE ingest.delivery_claim AS claim SET published_at = ?
+            FROM unnest(?::text[], ?::uuid[]) AS held(claim_key, claim_token)
+            WHERE claim.claim_key = held.claim_key AND claim.claim_token = held.claim_token
+            """;
+    private static final String RELEASE = """
+            DELETE FROM ingest.delivery_claim WHERE claim_key = ANY (?::text[]) AND claim_token = ?
             """;
 
+    private final DataSource dataSource;
+
+    public DeliveryClaimRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     /**
-     * Claims {@code key} for the holder of {@code token}, atomically across replicas.
+     * Claims each absent key for the holder of {@code token}, atomically across replicas.
      *
-     * @return whether the key is now claimed by {@code token}
+     * @return per key: whether this call claimed it, else when it was claimed and published by someone else (both
+     *         null when a concurrent delivery claimed it while this statement ran)
      */
-    public boolean claim(String key, UUID token, Instant now, Instant abandonedBefore) {
-        return !getEntityManager().createNativeQuery(CLAIM)
-                .setParameter("key", key)
-                .setParameter("token", token)
-                .setParameter("now", now)
-                .setParameter("abandonedBefore", abandonedBefore)
-                .getResultList()
-                .isEmpty();
+    public List<KeyState> claimAbsent(Collection<String> keys, UUID token, Instant now) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            claim.setArray(1, textArray(connection, keys));
+            claim.setObject(2, token);
+            claim.setObject(3, timestamp(now));
+            List<KeyState> states = new ArrayList<>(keys.size());
+            try (ResultSet rows = claim.executeQuery()) {
+                while (rows.next()) {
+                    states.add(new KeyState(rows.getString(1), rows.getBoolean(2), instant(rows.getObject(3, OffsetDateTime.class)),
+                            instant(rows.getObject(4, OffsetDateTime.class))));
+                }
+            }
+            return states;
+        } catch (SQLException e) {
+            throw new ClaimStoreException("claiming " + keys + " failed", e);
+        }
     }
 
-    /** Whether the claim on {@code key} was published; empty when nobody holds it. */
-    public Optional<Boolean> published(String key) {
-        return findByIdOptional(key).map(claim -> claim.publishedAt != null);
+    /** @return whether {@code key}, unpublished and claimed before {@code abandonedBefore}, is now {@code token}'s */
+    public boolean takeOver(String key, UUID token, Instant now, Instant abandonedBefore) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement takeOver = connection.prepareStatement(TAKE_OVER)) {
+            takeOver.setObject(1, token);
+            takeOver.setObject(2, timestamp(now));
+            takeOver.setString(3, key);
+            takeOver.setObject(4, timestamp(abandonedBefore));
+            return takeOver.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new ClaimStoreException("taking over " + key + " failed", e);
+        }
     }
 
-    public int markPublished(Collection<String> keys, UUID token, Instant publishedAt) {
-        return update("publishedAt = ?1 where claimKey in ?2 and claimToken = ?3", publishedAt, keys, token);
+    /** Marks each key published that is still held by the token at the same position. */
+    public int markPublished(List<String> keys, List<UUID> tokens, Instant publishedAt) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement published = connection.prepareStatement(PUBLISHED)) {
+            published.setObject(1, timestamp(publishedAt));
+            published.setArray(2, textArray(connection, keys));
+            published.setArray(3, connection.createArrayOf("uuid", tokens.toArray()));
+            return published.executeUpdate();
+        } catch (SQLException e) {
+            throw new ClaimStoreException("marking " + keys + " published failed", e);
+        }
     }
 
-    public long release(Collection<String> keys, UUID token) {
-        return delete("claimKey in ?1 and claimToken = ?2", keys, token);
+    public int release(Collection<String> keys, UUID token) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement release = connection.prepareStatement(RELEASE)) {
+            release.setArray(1, textArray(connection, keys));
+            release.setObject(2, token);
+            return release.executeUpdate();
+        } catch (SQLException e) {
+            throw new ClaimStoreException("releasing " + keys + " failed", e);
+        }
     }
 
     public long deleteClaimedBefore(Instant cutoff) {
         return delete("claimedAt < ?1", cutoff);
+    }
+
+    private static Array textArray(Connection connection, Collection<String> keys) throws SQLException {
+        return connection.createArrayOf("text", keys.toArray(String[]::new));
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /**
+     * @param claimed     whether this call claimed the key
+     * @param claimedAt   when someone else claimed it (null when this call did)
+     * @param publishedAt when someone else's claim was published (null while in progress)
+     */
+    public record KeyState(String key, boolean claimed, Instant claimedAt, Instant publishedAt) {
     }
 }

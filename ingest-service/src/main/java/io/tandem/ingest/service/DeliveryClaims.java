@@ -3,19 +3,22 @@ package io.tandem.ingest.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tandem.ingest.config.IngestConfig;
 import io.tandem.ingest.persistence.DeliveryClaimRepository;
+import io.tandem.ingest.persistence.DeliveryClaimRepository.KeyState;
 
 /**
  * De-duplication of webhook deliveries across replicas and restarts: a delivery claims the notification id and the
- * ids of the parts it carries before publishing, completes the claim once Kafka acknowledged, and releases it when
+ * id of the part it carries before publishing, completes the claim once Kafka acknowledged, and releases it when
  * publishing failed so that Intercom's retry can succeed.
  */
 @ApplicationScoped
@@ -23,10 +26,12 @@ public class DeliveryClaims {
 
     private final DeliveryClaimRepository repository;
     private final IngestConfig config;
+    private final ClaimCompleter completer;
 
-    public DeliveryClaims(DeliveryClaimRepository repository, IngestConfig config) {
+    public DeliveryClaims(DeliveryClaimRepository repository, IngestConfig config, ClaimCompleter completer) {
         this.repository = repository;
         this.config = config;
+        this.completer = completer;
     }
 
     public static String notificationKey(String appId, String notificationId) {
@@ -38,37 +43,55 @@ public class DeliveryClaims {
     }
 
     /**
-     * Claims the notification and then every part not yet claimed, in one transaction. Parts are claimed in sorted
-     * order so that two deliveries sharing parts cannot deadlock.
+     * Claims the notification and every part not yet published, in one statement. Nothing stays claimed unless the
+     * notification is {@link Status#CLAIMED}.
      */
-    @Transactional
     public Claim claim(String notificationKey, Collection<String> partKeys) {
         UUID token = UUID.randomUUID();
         Instant now = Instant.now();
         Instant abandonedBefore = now.minus(config.claimLease());
-        if (!repository.claim(notificationKey, token, now, abandonedBefore)) {
-            return new Claim(token, publishedElsewhere(notificationKey) ? Status.DUPLICATE : Status.IN_PROGRESS,
-                    List.of());
-        }
-        List<String> claimed = new ArrayList<>(List.of(notificationKey));
-        for (String partKey : partKeys.stream().distinct().sorted().toList()) {
-            if (repository.claim(partKey, token, now, abandonedBefore)) {
-                claimed.add(partKey);
-            } else if (!publishedElsewhere(partKey)) {
-                // another delivery is publishing this part right now: retry later rather than risk losing it
-                QuarkusTransaction.setRollbackOnly();
-                return new Claim(token, Status.IN_PROGRESS, List.of());
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(notificationKey);
+        keys.addAll(partKeys);
+        List<KeyState> states = repository.claimAbsent(keys, token, now);
+        List<String> held = new ArrayList<>(states.stream().filter(KeyState::claimed).map(KeyState::key).toList());
+        Status status = Status.CLAIMED;
+        // the notification decides first: a published one is a duplicate whatever its parts say
+        List<KeyState> notificationFirst = states.stream()
+                .sorted(Comparator.comparing((KeyState state) -> !state.key().equals(notificationKey))).toList();
+        for (KeyState state : notificationFirst) {
+            if (state.claimed()) {
+                continue;
+            }
+            if (state.publishedAt() != null || completer.awaitsCompletion(state.key())) {
+                if (state.key().equals(notificationKey)) {
+                    status = Status.DUPLICATE;
+                    break;
+                }
+                // a part published before: left out of this delivery
+            } else if (state.claimedAt() != null && state.claimedAt().isBefore(abandonedBefore)
+                    && repository.takeOver(state.key(), token, now, abandonedBefore)) {
+                // a delivery that died between claim and publish left it: its lease ran out
+                held.add(state.key());
+            } else {
+                // another delivery is publishing it right now: retry later rather than risk losing it
+                status = Status.IN_PROGRESS;
+                break;
             }
         }
-        return new Claim(token, Status.CLAIMED, claimed);
+        if (status != Status.CLAIMED) {
+            repository.release(held, token);
+            return new Claim(token, status, List.of());
+        }
+        return new Claim(token, status, held);
     }
 
-    @Transactional
+    /** Marks the claim's keys published now (the request path hands them to {@link ClaimCompleter} instead). */
     public void complete(Claim claim) {
-        repository.markPublished(claim.keys(), claim.token(), Instant.now());
+        repository.markPublished(claim.keys(), claim.keys().stream().map(key -> claim.token()).toList(),
+                Instant.now());
     }
 
-    @Transactional
     public void release(Claim claim) {
         repository.release(claim.keys(), claim.token());
     }
@@ -77,11 +100,6 @@ public class DeliveryClaims {
     @Transactional
     public long purgeClaimedBefore(Instant cutoff) {
         return repository.deleteClaimedBefore(cutoff);
-    }
-
-    private boolean publishedElsewhere(String key) {
-        // a claim released between our insert attempt and this read is still being sorted out: treat as in progress
-        return repository.published(key).orElse(false);
     }
 
     public enum Status {

@@ -61,6 +61,11 @@ record JsonField(JsonNode node, String path) {
         return requireText();
     }
 
+    /** An Intercom id (string or integer), or empty when absent or null. */
+    Optional<String> optionalId() {
+        return present() ? Optional.of(requireId()) : Optional.empty();
+    }
+
     /** A string, or empty when absent or null. */
     String optionalText() {
         if (!present()) {

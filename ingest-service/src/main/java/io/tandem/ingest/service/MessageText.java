@@ -9,6 +9,8 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
+import io.tandem.ingest.BodyFormat;
+
 /**
  * Intercom message bodies as plain text. Bodies are HTML up to API 2.14 and plain text in 2.15+ webhooks, so a body
  * is read as HTML only when it contains markup: tags are dropped, entities decoded, and paragraphs, list items and
@@ -27,12 +29,21 @@ public final class MessageText {
     private MessageText() {
     }
 
+    /** A body of unknown format: read as HTML when it contains markup. */
     public static String toPlainText(String body) {
+        return toPlainText(body, BodyFormat.AUTO);
+    }
+
+    public static String toPlainText(String body, BodyFormat format) {
         if (body == null || body.isBlank()) {
             return "";
         }
-        String text = MARKUP.matcher(body).find() ? fromHtml(body) : body.replace("\r\n", "\n").replace('\r', '\n');
-        return tidy(text);
+        boolean html = switch (format) {
+            case HTML -> true;
+            case TEXT -> false;
+            case AUTO -> MARKUP.matcher(body).find();
+        };
+        return tidy(html ? fromHtml(body) : body.replace("\r\n", "\n").replace('\r', '\n'));
     }
 
     private static String fromHtml(String html) {

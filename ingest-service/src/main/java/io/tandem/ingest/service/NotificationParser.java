@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,10 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
-import io.tandem.contracts.ConversationMessageReceived.Author;
-import io.tandem.ingest.CustomerMessage;
+import io.tandem.contracts.ConversationEvent.Attachment;
+import io.tandem.contracts.ConversationEvent.Author;
+import io.tandem.contracts.ConversationEvent.Owner;
+import io.tandem.contracts.ConversationEvent.Part;
+import io.tandem.ingest.BodyFormat;
 import io.tandem.ingest.IntercomNotification;
 import io.tandem.ingest.IntercomTopic;
+import io.tandem.ingest.IntercomTopic.PartRule;
 
 /**
  * Reads Intercom's notification envelope ({@code type}, {@code app_id}, {@code id}, {@code topic},
@@ -30,8 +33,8 @@ import io.tandem.ingest.IntercomTopic;
 public class NotificationParser {
 
     static final String NOTIFICATION_EVENT = "notification_event";
-    /** Intercom author types that are the customer side of a conversation. */
-    static final Set<String> CUSTOMER_AUTHOR_TYPES = Set.of("user", "lead", "contact");
+    /** The {@code partType} given to a conversation's opening message, which Intercom gives none. */
+    public static final String OPENING_MESSAGE_PART_TYPE = "source";
 
     private final ObjectReader reader;
 
@@ -69,6 +72,11 @@ public class NotificationParser {
         }
 
         public IntercomNotification notification(IntercomTopic topic) {
+            return notification(topic, BodyFormat.AUTO);
+        }
+
+        /** @param bodies what the app's bodies are; a legacy (1.x) payload's are HTML whatever it says */
+        public IntercomNotification notification(IntercomTopic topic, BodyFormat bodies) {
             String notificationId = root.get("id").requireText();
             Instant createdAt = root.get("created_at").requireEpochSeconds();
             // read for validation only: Intercom always sends them, Tandem does not use them
@@ -76,53 +84,142 @@ public class NotificationParser {
             root.get("first_sent_at").optionalEpochSeconds();
             JsonField item = root.get("data").requireObject().get("item").requireObject();
             String conversationId = item.get("id").requireId();
-            List<CustomerMessage> messages = switch (topic) {
-                case CONVERSATION_USER_CREATED -> List.of(openingMessage(item, topic, createdAt));
-                case CONVERSATION_USER_REPLIED -> newCustomerParts(item, topic, createdAt);
-            };
-            return new IntercomNotification(appId, notificationId, topic, conversationId, createdAt, messages);
+            BodyFormat format = item.get("conversation_message").present() ? BodyFormat.HTML : bodies;
+            Part part = topic.partRule().openingMessage() ? openingMessage(item, format)
+                    : newestPart(item, topic.partRule(), format);
+            return new IntercomNotification(appId, notificationId, topic, conversationId, createdAt, part,
+                    owner(item), state(item));
         }
     }
 
     /** The message that opened the conversation: {@code item.source} (2.x) or {@code item.conversation_message}. */
-    private static CustomerMessage openingMessage(JsonField item, IntercomTopic topic, Instant notifiedAt) {
+    private static Part openingMessage(JsonField item, BodyFormat format) {
         JsonField source = item.get("source");
         if (!source.present()) {
             JsonField legacy = item.get("conversation_message");
             source = legacy.present() ? legacy : source;
         }
         source.requireObject();
-        Instant createdAt = item.get("created_at").optionalEpochSeconds().orElse(notifiedAt);
-        return new CustomerMessage(topic.kind(), source.get("id").requireId(), author(source), text(source),
-                createdAt);
+        Instant createdAt = item.get("created_at").optionalEpochSeconds().orElse(null);
+        return new Part(source.get("id").requireId(), OPENING_MESSAGE_PART_TYPE, author(source, item), text(source, format),
+                attachments(source), createdAt);
     }
 
-    /** The customer-written parts among {@code item.conversation_parts.conversation_parts}, which holds only new parts. */
-    private static List<CustomerMessage> newCustomerParts(JsonField item, IntercomTopic topic, Instant notifiedAt) {
-        JsonField parts = item.get("conversation_parts").requireObject().get("conversation_parts").requireArray();
-        if (parts.node().isEmpty()) {
-            throw parts.problem("must hold the new part");
+    /**
+     * The part a notification is about among {@code item.conversation_parts.conversation_parts}, which in a webhook
+     * hold only the new parts: the newest the topic prefers, else the newest of all; null when there is none and the
+     * topic does without.
+     */
+    private static Part newestPart(JsonField item, PartRule rule, BodyFormat format) {
+        JsonField list = item.get("conversation_parts");
+        if (!list.present() && !rule.required()) {
+            return null;
         }
-        List<CustomerMessage> messages = new ArrayList<>();
+        JsonField parts = list.requireObject().get("conversation_parts").requireArray();
+        if (parts.node().isEmpty()) {
+            if (rule.required()) {
+                throw parts.problem("must hold the new part");
+            }
+            return null;
+        }
+        JsonField newest = null;
+        JsonField newestPreferred = null;
         for (int i = 0; i < parts.node().size(); i++) {
             JsonField part = parts.at(i).requireObject();
             String authorType = part.get("author").requireObject().get("type").requireText();
-            if (CUSTOMER_AUTHOR_TYPES.contains(authorType)) {
-                Instant createdAt = part.get("created_at").optionalEpochSeconds().orElse(notifiedAt);
-                messages.add(new CustomerMessage(topic.kind(), part.get("id").requireId(), author(part), text(part),
-                        createdAt));
+            long createdAt = part.get("created_at").optionalInteger().orElse(0L);
+            // parts come oldest first; on equal times the later one is the newer
+            if (newest == null || createdAt >= createdAt(newest)) {
+                newest = part;
+            }
+            if (rule.prefers(part.get("part_type").optionalText(), authorType)
+                    && (newestPreferred == null || createdAt >= createdAt(newestPreferred))) {
+                newestPreferred = part;
             }
         }
-        return messages;
+        JsonField chosen = newestPreferred != null ? newestPreferred : newest;
+        return new Part(chosen.get("id").requireId(), chosen.get("part_type").optionalText(), author(chosen, item),
+                text(chosen, format), attachments(chosen), chosen.get("created_at").optionalEpochSeconds().orElse(null));
     }
 
-    private static Author author(JsonField message) {
+    private static long createdAt(JsonField part) {
+        return part.get("created_at").optionalInteger().orElse(0L);
+    }
+
+    /**
+     * The owner: {@code admin_assignee_id} and {@code team_assignee_id} (2.x, 0 or null when unassigned), or the
+     * legacy {@code assignee} object ({@code type} admin, team or nobody_admin).
+     */
+    private static Owner owner(JsonField item) {
+        JsonField admin = item.get("admin_assignee_id");
+        JsonField team = item.get("team_assignee_id");
+        if (admin.present() || team.present()) {
+            return new Owner(admin.optionalId().orElse(null), team.optionalId().orElse(null));
+        }
+        JsonField assignee = item.get("assignee");
+        if (!assignee.present()) {
+            return Owner.UNASSIGNED;
+        }
+        assignee.requireObject();
+        String id = assignee.get("id").optionalId().orElse(null);
+        return switch (assignee.get("type").optionalText()) {
+            case "admin" -> new Owner(id, null);
+            case "team" -> new Owner(null, id);
+            default -> Owner.UNASSIGNED;
+        };
+    }
+
+    /** {@code item.state}, else derived from the legacy {@code item.open}; null when neither is there. */
+    private static String state(JsonField item) {
+        String state = item.get("state").optionalText();
+        if (!state.isEmpty()) {
+            return state;
+        }
+        JsonField open = item.get("open");
+        if (!open.present()) {
+            return null;
+        }
+        if (!open.node().isBoolean()) {
+            throw open.problem("must be a boolean");
+        }
+        return open.node().booleanValue() ? "open" : "closed";
+    }
+
+    /** The author; a legacy opening message names its author only in {@code item.user}. */
+    private static Author author(JsonField message, JsonField item) {
         JsonField author = message.get("author").requireObject();
-        return new Author(author.get("type").requireText(), author.get("id").requireId());
+        String id = author.get("id").requireId();
+        String name = author.get("name").optionalText();
+        if (name.isEmpty()) {
+            JsonField user = item.get("user");
+            if (user.node().isObject() && id.equals(user.get("id").optionalId().orElse(null))) {
+                name = user.get("name").optionalText();
+            }
+        }
+        return new Author(author.get("type").requireText(), id, name.isEmpty() ? null : name);
     }
 
-    private static String text(JsonField message) {
-        return MessageText.toPlainText(message.get("body").optionalText());
+    private static String text(JsonField message, BodyFormat format) {
+        return MessageText.toPlainText(message.get("body").optionalText(), format);
+    }
+
+    private static List<Attachment> attachments(JsonField message) {
+        JsonField attachments = message.get("attachments");
+        if (!attachments.present()) {
+            return List.of();
+        }
+        attachments.requireArray();
+        List<Attachment> result = new ArrayList<>();
+        for (int i = 0; i < attachments.node().size(); i++) {
+            JsonField attachment = attachments.at(i).requireObject();
+            result.add(new Attachment(emptyToNull(attachment.get("name").optionalText()),
+                    emptyToNull(attachment.get("url").optionalText()), emptyToNull(attachment.get("content_type").optionalText())));
+        }
+        return result;
+    }
+
+    private static String emptyToNull(String text) {
+        return text.isEmpty() ? null : text;
     }
 
     /** The dotted path of the value being read when parsing failed, e.g. {@code data.item}. */

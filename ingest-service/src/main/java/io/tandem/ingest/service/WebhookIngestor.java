@@ -2,20 +2,19 @@ package io.tandem.ingest.service;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.tandem.contracts.ConversationMessageReceived;
+import io.tandem.contracts.ConversationEvent;
+import io.tandem.contracts.ConversationEvent.Part;
 import io.tandem.contracts.WebhookReceived;
-import io.tandem.ingest.CustomerMessage;
+import io.tandem.ingest.BodyFormat;
 import io.tandem.ingest.IncomingWebhook;
 import io.tandem.ingest.IngestOutcome;
 import io.tandem.ingest.IntercomNotification;
@@ -29,10 +28,11 @@ import io.tandem.ingest.service.DeliveryClaims.Claim;
 /**
  * Takes an Intercom webhook from the edge to Kafka: verify, parse, de-duplicate, publish.
  *
- * <p>Order of the de-duplication: claim the ids, publish, then mark the claim published; if publishing fails the
- * claim is released so Intercom's retry can succeed. A crash between claim and publish leaves an unpublished claim
- * that another delivery may take over once its lease ran out. A crash after publishing but before completing the
- * claim can publish the same events twice; their ids are deterministic, so consumers drop the copy.
+ * <p>Order of the de-duplication: claim the ids, publish, answer, and mark the claim published just after (in
+ * batches, {@link ClaimCompleter}); if publishing fails the claim is released so Intercom's retry can succeed. A
+ * crash between claim and publish leaves an unpublished claim that another delivery may take over once its lease
+ * ran out. A crash after publishing but before completing the claim can publish the same events twice; their ids
+ * are deterministic, so consumers drop the copy.
  */
 @ApplicationScoped
 public class WebhookIngestor {
@@ -44,9 +44,11 @@ public class WebhookIngestor {
     private final WebhookPublisher publisher;
     private final IngestMetrics metrics;
     private final IngestConfig config;
+    private final ClaimCompleter completer;
 
     public WebhookIngestor(NotificationParser parser, DeliveryClaims claims, WebhookPublisher publisher,
-            IngestMetrics metrics, IngestConfig config) {
+            IngestMetrics metrics, IngestConfig config, ClaimCompleter completer) {
+        this.completer = completer;
         this.parser = parser;
         this.claims = claims;
         this.publisher = publisher;
@@ -72,7 +74,8 @@ public class WebhookIngestor {
             metrics.ignored(topic);
             return IngestOutcome.IGNORED;
         }
-        return publishOnce(webhook, envelope.notification(used.get()));
+        BodyFormat bodies = config.apps().get(envelope.appId()).bodyFormat();
+        return publishOnce(webhook, envelope.notification(used.get(), bodies));
     }
 
     private void verifySignature(IncomingWebhook webhook, String appId) {
@@ -90,12 +93,11 @@ public class WebhookIngestor {
     private IngestOutcome publishOnce(IncomingWebhook webhook, IntercomNotification notification) {
         Instant receivedAt = Instant.now();
         WebhookReceived received = webhookReceived(webhook, notification, receivedAt);
-        Map<String, ConversationMessageReceived> messagesByKey = new LinkedHashMap<>();
-        for (CustomerMessage message : notification.messages()) {
-            messagesByKey.put(DeliveryClaims.partKey(notification.conversationId(), message.partId()),
-                    messageReceived(received, notification, message, receivedAt));
-        }
-        Claim claim = claim(notification, messagesByKey.keySet());
+        ConversationEvent event = conversationEvent(received, notification, receivedAt);
+        // an event without a part is one of a kind: its notification's claim covers it
+        Optional<String> partKey = Optional.ofNullable(notification.part())
+                .map(part -> DeliveryClaims.partKey(notification.conversationId(), part.id()));
+        Claim claim = claim(notification, partKey.stream().toList());
         switch (claim.status()) {
             case DUPLICATE -> {
                 LOG.debugf("Notification %s was published before", notification.notificationId());
@@ -105,36 +107,31 @@ public class WebhookIngestor {
             case IN_PROGRESS -> {
                 metrics.unavailable("in-progress");
                 throw new TemporarilyUnavailableException("another delivery of notification "
-                        + notification.notificationId() + " or of its parts is being processed", null);
+                        + notification.notificationId() + " or of its part is being processed", null);
             }
             case CLAIMED -> {
                 // continue below
             }
         }
-        List<ConversationMessageReceived> newMessages = new ArrayList<>();
-        messagesByKey.forEach((key, message) -> {
-            if (claim.holds(key)) {
-                newMessages.add(message);
-            } else {
-                metrics.duplicate("part");
-            }
-        });
+        boolean partPublishedBefore = partKey.isPresent() && !claim.holds(partKey.get());
+        if (partPublishedBefore) {
+            metrics.duplicate("part");
+        }
         try {
-            publisher.publish(received, newMessages);
+            publisher.publish(received, partPublishedBefore ? Optional.empty() : Optional.of(event));
         } catch (PublishFailedException e) {
             LOG.warnf("Answering 503 for notification %s: %s", notification.notificationId(), e.getMessage());
             releaseQuietly(claim);
             metrics.unavailable("kafka");
             throw new TemporarilyUnavailableException("Kafka is not accepting events right now", e);
         }
-        completeQuietly(claim);
+        completer.published(claim);
         metrics.accepted(notification.topic().topic());
-        LOG.debugf("Published notification %s with %d new message(s)", notification.notificationId(),
-                newMessages.size());
+        LOG.debugf("Published notification %s (%s)", notification.notificationId(), event.kind());
         return IngestOutcome.ACCEPTED;
     }
 
-    private Claim claim(IntercomNotification notification, Set<String> partKeys) {
+    private Claim claim(IntercomNotification notification, List<String> partKeys) {
         try {
             return claims.claim(DeliveryClaims.notificationKey(notification.appId(), notification.notificationId()),
                     partKeys);
@@ -159,14 +156,24 @@ public class WebhookIngestor {
                 new String(webhook.body(), StandardCharsets.UTF_8), headers);
     }
 
-    private static ConversationMessageReceived messageReceived(WebhookReceived cause, IntercomNotification notification,
-            CustomerMessage message, Instant receivedAt) {
-        return new ConversationMessageReceived(ConversationMessageReceived.SCHEMA_VERSION,
-                ConversationMessageReceived.idFor(notification.appId(), notification.conversationId(),
-                        message.partId()),
-                cause.eventId(), notification.appId(), notification.conversationId(), message.createdAt(),
-                notification.notificationId(), message.kind(), message.partId(), message.author(), message.text(),
-                receivedAt);
+    private ConversationEvent conversationEvent(WebhookReceived cause, IntercomNotification notification,
+            Instant receivedAt) {
+        Part part = notification.part();
+        String idPart = part != null ? part.id() : notification.notificationId();
+        return new ConversationEvent(ConversationEvent.SCHEMA_VERSION,
+                ConversationEvent.idFor(notification.appId(), notification.conversationId(), idPart),
+                cause.eventId(), notification.appId(), notification.conversationId(), notification.occurredAt(),
+                notification.notificationId(), notification.topic().topic(), notification.topic().kind(), part,
+                notification.owner(), notification.state(), authoredByTandem(notification.appId(), part), receivedAt);
+    }
+
+    /** Whether the part's author is the admin Tandem acts as in that workspace (loop protection). */
+    private boolean authoredByTandem(String appId, Part part) {
+        if (part == null || part.author() == null || !"admin".equals(part.author().type())) {
+            return false;
+        }
+        Optional<String> botAdminId = config.apps().get(appId).botAdminId();
+        return botAdminId.isPresent() && botAdminId.get().equals(part.author().id());
     }
 
     private static void putIfPresent(Map<String, String> headers, String name, String value) {
@@ -181,15 +188,6 @@ public class WebhookIngestor {
         } catch (RuntimeException e) {
             // the claim's lease runs out instead, after which a retry may take it over
             LOG.warnf("Could not release the claim on %s: %s", claim.keys(), e.getMessage());
-        }
-    }
-
-    private void completeQuietly(Claim claim) {
-        try {
-            claims.complete(claim);
-        } catch (RuntimeException e) {
-            // published already: a retry after the lease may publish again, consumers drop the copy by event id
-            LOG.warnf("Could not mark %s as published: %s", claim.keys(), e.getMessage());
         }
     }
 }

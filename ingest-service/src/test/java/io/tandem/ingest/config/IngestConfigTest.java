@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tandem.ingest.BodyFormat;
 import io.tandem.ingest.Payload;
 import io.tandem.ingest.Webhooks;
 import io.tandem.testsupport.TandemInfraResource;
@@ -33,14 +34,28 @@ class IngestConfigTest {
     }
 
     @Test
+    void theAdminTandemActsAsIsGivenPerAppByEnvironmentVariable() {
+        // surefire sets TANDEM_INGEST_APPS_ENVAPP_BOT_ADMIN_ID, as the launcher does for app local
+        assertThat(config.apps().get("envapp").botAdminId()).contains("424242");
+        assertThat(config.apps().get(Payload.TEST_APP).botAdminId()).contains("991267");
+        assertThat(config.apps().get(Payload.OTHER_APP).botAdminId()).isEmpty();
+    }
+
+    @Test
+    void bodiesAreReadAsHtmlOnlyWhenTheyHoldMarkupUnlessTheAppSaysOtherwise() {
+        assertThat(config.apps().get(Payload.TEST_APP).bodyFormat()).isEqualTo(BodyFormat.AUTO);
+        assertThat(config.apps().get(Payload.PLAIN_TEXT_APP).bodyFormat()).isEqualTo(BodyFormat.TEXT);
+    }
+
+    @Test
     void webhooksOfAnAppConfiguredByEnvironmentVariableAreVerifiedWithItsSecret() {
         Webhooks.post(Payload.ping().with("appId", "envapp"), "env-webhook-secret").statusCode(200);
         Webhooks.post(Payload.ping().with("appId", "envapp"), Payload.TEST_SECRET).statusCode(401);
     }
 
     @Test
-    void theDefaultsAreASecondToPublishAndAWeekOfMemory() {
-        assertThat(config.publishTimeout().toMillis()).isEqualTo(1500);
+    void theDefaultsAreUnderASecondToPublishAndAWeekOfMemory() {
+        assertThat(config.producer()).containsEntry("delivery.timeout.ms", "600").containsEntry("linger.ms", "2");
         assertThat(config.claimLease().toSeconds()).isEqualTo(30);
         assertThat(config.retention().toDays()).isEqualTo(7);
     }

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tandem.contracts.ConversationMessageReceived;
+import io.tandem.contracts.ConversationEvent;
 import io.tandem.contracts.Topics;
 import io.tandem.contracts.WebhookReceived;
 import io.tandem.ingest.Metrics;
@@ -65,22 +65,25 @@ class IntercomWebhookPublishingTest {
         List<ConsumerRecord<String, String>> eventRecords = events.recordsWithKey(conversationId);
         assertThat(eventRecords).hasSize(1);
         ConsumerRecord<String, String> eventRecord = eventRecords.get(0);
-        String messageEventId = ConversationMessageReceived.idFor(Payload.TEST_APP, conversationId,
-                payload.value("partId"));
+        String messageEventId = ConversationEvent.idFor(Payload.TEST_APP, conversationId, payload.value("partId"));
         assertThat(TopicProbe.header(eventRecord, "ce_id")).isEqualTo(messageEventId);
-        assertThat(TopicProbe.header(eventRecord, "ce_type")).isEqualTo("io.tandem.ConversationMessageReceived.v1");
+        assertThat(TopicProbe.header(eventRecord, "ce_type")).isEqualTo("io.tandem.ConversationEvent.v2");
         assertThat(TopicProbe.header(eventRecord, "ce_causationid")).isEqualTo(rawEventId);
         JsonNode message = JSON.readTree(eventRecord.value());
         assertThat(message.path("eventId").asText()).isEqualTo(messageEventId);
         assertThat(message.path("causationId").asText()).isEqualTo(rawEventId);
         assertThat(message.path("conversationId").asText()).isEqualTo(conversationId);
         assertThat(message.path("notificationId").asText()).isEqualTo(payload.value("notificationId"));
+        assertThat(message.path("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(message.path("topic").asText()).isEqualTo("conversation.user.created");
         assertThat(message.path("kind").asText()).isEqualTo("CONVERSATION_STARTED");
-        assertThat(message.path("partId").asText()).isEqualTo(payload.value("partId"));
-        assertThat(message.path("author").path("type").asText()).isEqualTo("user");
-        assertThat(message.path("author").path("id").asText()).isEqualTo("6650a1b2c3d4e5f601234567");
-        assertThat(message.path("text").asText())
+        assertThat(message.path("part").path("id").asText()).isEqualTo(payload.value("partId"));
+        assertThat(message.path("part").path("author").path("type").asText()).isEqualTo("user");
+        assertThat(message.path("part").path("author").path("id").asText()).isEqualTo("6650a1b2c3d4e5f601234567");
+        assertThat(message.path("part").path("text").asText())
                 .isEqualTo("Hi, I can't log in & my password reset mail never arrives.\nCan you help?");
+        assertThat(message.path("state").asText()).isEqualTo("open");
+        assertThat(message.path("authoredByTandem").asBoolean()).isFalse();
         assertThat(message.path("occurredAt").asText()).isEqualTo("2026-01-01T00:00:00Z");
     }
 
@@ -91,9 +94,9 @@ class IntercomWebhookPublishingTest {
         JsonNode message = onlyMessagePublishedFor(payload);
 
         assertThat(message.path("kind").asText()).isEqualTo("CONVERSATION_STARTED");
-        assertThat(message.path("partId").asText()).isEqualTo(payload.value("partId"));
-        assertThat(message.path("author").path("type").asText()).isEqualTo("lead");
-        assertThat(message.path("text").asText()).isEqualTo("Where is my order #1234?");
+        assertThat(message.path("part").path("id").asText()).isEqualTo(payload.value("partId"));
+        assertThat(message.path("part").path("author").path("type").asText()).isEqualTo("lead");
+        assertThat(message.path("part").path("text").asText()).isEqualTo("Where is my order #1234?");
     }
 
     @Test
@@ -103,8 +106,8 @@ class IntercomWebhookPublishingTest {
         JsonNode message = onlyMessagePublishedFor(payload);
 
         assertThat(message.path("kind").asText()).isEqualTo("CUSTOMER_REPLIED");
-        assertThat(message.path("partId").asText()).isEqualTo(payload.value("partId"));
-        assertThat(message.path("text").asText()).isEqualTo("It still fails:\n\"invalid token\"");
+        assertThat(message.path("part").path("id").asText()).isEqualTo(payload.value("partId"));
+        assertThat(message.path("part").path("text").asText()).isEqualTo("It still fails:\n\"invalid token\"");
     }
 
     @Test
@@ -149,16 +152,16 @@ class IntercomWebhookPublishingTest {
 
     @Test
     void aTopicTandemDoesNotUseIsAnsweredCountedAndNotPublished() {
-        Payload payload = Payload.userCreated().with("topic", "conversation.admin.closed");
+        Payload payload = Payload.userCreated().with("topic", "conversation.read");
         TopicProbe raw = TopicProbe.at(Topics.WEBHOOKS_RAW);
         TopicProbe events = TopicProbe.at(Topics.CONVERSATION_EVENTS);
-        double before = Metrics.counter("tandem_ingest_webhooks_ignored_total", "topic", "conversation.admin.closed");
+        double before = Metrics.counter("tandem_ingest_webhooks_ignored_total", "topic", "conversation.read");
 
         Webhooks.post(payload).statusCode(200).body("outcome", equalTo("IGNORED"));
 
         assertThat(raw.recordsWithKey(payload.value("conversationId"))).isEmpty();
         assertThat(events.recordsWithKey(payload.value("conversationId"))).isEmpty();
-        assertThat(Metrics.counter("tandem_ingest_webhooks_ignored_total", "topic", "conversation.admin.closed"))
+        assertThat(Metrics.counter("tandem_ingest_webhooks_ignored_total", "topic", "conversation.read"))
                 .isEqualTo(before + 1);
     }
 

@@ -17,6 +17,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ValidatableResponse;
 import io.tandem.ingest.Payload;
 import io.tandem.ingest.Webhooks;
 import io.tandem.ingest.persistence.DeliveryClaimRepository;
@@ -32,18 +33,20 @@ class KafkaUnavailableTest {
     DeliveryClaimRepository claims;
 
     @Test
-    void answers503WithinAboutASecondAndReleasesTheClaimSoARetryCanSucceed() {
+    void answers503WithinASecondAndReleasesTheClaimSoARetryCanSucceed() {
         // the first request of a fresh application warms up the database path; it is not what is timed here
         Webhooks.post(Payload.userCreated()).statusCode(503);
         Payload payload = Payload.userCreated();
         long start = System.nanoTime();
 
-        Webhooks.post(payload).statusCode(503)
+        ValidatableResponse response = Webhooks.post(payload);
+
+        // timed up to the answer, not the client's reading of it (RestAssured's first body parse takes seconds)
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        response.statusCode(503)
                 .contentType(startsWith("application/problem+json"))
                 .header("Retry-After", "60")
                 .body("status", equalTo(503));
-
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
         String key = DeliveryClaims.notificationKey(Payload.TEST_APP, payload.value("notificationId"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> claims.findById(key))).isNull();
     }
@@ -53,14 +56,12 @@ class KafkaUnavailableTest {
         Webhooks.post(Payload.ping()).statusCode(200);
     }
 
-    /** Both outgoing channels point at a port where no broker listens. */
+    /** The producer points at a port where no broker listens. */
     public static class UnreachableKafka implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "mp.messaging.outgoing.webhooks-out.bootstrap.servers", "localhost:1",
-                    "mp.messaging.outgoing.messages-out.bootstrap.servers", "localhost:1");
+            return Map.of("tandem.ingest.producer.bootstrap.servers", "localhost:1");
         }
     }
 }

@@ -46,6 +46,7 @@ class SharedCorpusTest {
                 "notification:i6wc9ipe:%", "notification:abc123def:%"));
         QuarkusTransaction.requiringNew().run(() -> claims.delete("claimKey like ?1 or claimKey like ?2",
                 "part:21321941764:%", "part:21322009097:%"));
+        QuarkusTransaction.requiringNew().run(() -> claims.delete("claimKey like ?1", "part:215472621202693:%"));
     }
 
     @Test
@@ -55,10 +56,13 @@ class SharedCorpusTest {
         assertThat(messages).hasSize(1);
         JsonNode message = messages.get(0);
         assertThat(message.path("kind").asText()).isEqualTo("CONVERSATION_STARTED");
-        assertThat(message.path("partId").asText()).isEqualTo("331494375");
-        assertThat(message.path("author").path("type").asText()).isEqualTo("user");
-        assertThat(message.path("author").path("id").asText()).isEqualTo("5c9553cb27e377f24eed49f7");
-        assertThat(message.path("text").asText()).isEqualTo("Hello everyone!");
+        assertThat(message.path("part").path("id").asText()).isEqualTo("331494375");
+        assertThat(message.path("part").path("author").path("type").asText()).isEqualTo("user");
+        assertThat(message.path("part").path("author").path("id").asText()).isEqualTo("5c9553cb27e377f24eed49f7");
+        assertThat(message.path("part").path("author").path("name").asText()).isEqualTo("Rose Poodle from St. John's");
+        assertThat(message.path("part").path("text").asText()).isEqualTo("Hello everyone!");
+        assertThat(message.path("owner").path("adminId").isNull()).isTrue();
+        assertThat(message.path("state").asText()).isEqualTo("open");
     }
 
     @Test
@@ -68,14 +72,32 @@ class SharedCorpusTest {
         assertThat(messages).hasSize(1);
         JsonNode message = messages.get(0);
         assertThat(message.path("kind").asText()).isEqualTo("CUSTOMER_REPLIED");
-        assertThat(message.path("partId").asText()).isEqualTo("2824391734");
-        assertThat(message.path("text").asText())
+        assertThat(message.path("part").path("id").asText()).isEqualTo("2824391734");
+        assertThat(message.path("part").path("partType").asText()).isEqualTo("comment");
+        assertThat(message.path("part").path("text").asText())
                 .isEqualTo("Well, I need some help getting access to a developer account.");
+        assertThat(message.path("owner").path("adminId").asText()).isEqualTo("1957471");
+        assertThat(message.path("authoredByTandem").asBoolean()).isFalse();
     }
 
     @Test
-    void theCurrentShapeOperatorReplyIsAcknowledgedAndNotPublished() throws IOException {
-        assertThat(post("conversation.operator.replied.json", "215472621202693", 0)).isEmpty();
+    void theCurrentShapeOperatorReplyIsPublishedAsAnotherBotsPart() throws IOException {
+        List<JsonNode> events = post("conversation.operator.replied.json", "215472621202693", 1);
+
+        assertThat(events).hasSize(1);
+        JsonNode event = events.get(0);
+        assertThat(event.path("kind").asText()).isEqualTo("OPERATOR_REPLIED");
+        assertThat(event.path("appId").asText()).isEqualTo("abc123def");
+        assertThat(event.path("part").path("id").asText()).isEqualTo("37358121213");
+        assertThat(event.path("part").path("partType").asText()).isEqualTo("channel_and_reply_time_expectation");
+        assertThat(event.path("part").path("author").path("type").asText()).isEqualTo("bot");
+        assertThat(event.path("part").path("author").path("id").asText()).isEqualTo("9608808");
+        assertThat(event.path("part").path("author").path("name").asText()).isEqualTo("Fin");
+        assertThat(event.path("part").path("text").asText()).isEqualTo("shetty will reply as soon as they can.");
+        assertThat(event.path("owner").path("adminId").isNull()).isTrue();
+        assertThat(event.path("owner").path("teamId").isNull()).isTrue();
+        assertThat(event.path("state").asText()).isEqualTo("open");
+        assertThat(event.path("authoredByTandem").asBoolean()).isFalse();
     }
 
     @Test

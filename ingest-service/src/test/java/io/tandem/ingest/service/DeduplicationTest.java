@@ -90,4 +90,28 @@ class DeduplicationTest {
 
         assertThat(events.recordsWithKey(fromOtherApp.value("conversationId"))).hasSize(1);
     }
+
+    @Test
+    void lifecycleEventsWithoutAPartAreToldApartByTheirNotification() {
+        Payload closed = Payload.currentPart("conversation.admin.closed").with("state", "closed").with("open", "false")
+                .withoutParts();
+        Payload reopened = Payload.currentPart("conversation.admin.opened")
+                .with("conversationId", closed.value("conversationId")).withoutParts();
+        Payload closedAgain = Payload.currentPart("conversation.admin.closed")
+                .with("conversationId", closed.value("conversationId")).with("state", "closed").with("open", "false")
+                .withoutParts();
+        TopicProbe events = TopicProbe.at(Topics.CONVERSATION_EVENTS);
+
+        Webhooks.post(closed).statusCode(200).body("outcome", equalTo("ACCEPTED"));
+        Webhooks.post(reopened).statusCode(200).body("outcome", equalTo("ACCEPTED"));
+        Webhooks.post(closedAgain).statusCode(200).body("outcome", equalTo("ACCEPTED"));
+        Webhooks.post(closedAgain).statusCode(200).body("outcome", equalTo("DUPLICATE"));
+
+        assertThat(events.recordsWithKey(closed.value("conversationId"))).extracting(record -> record.value())
+                .hasSize(3)
+                .satisfiesExactly(
+                        value -> assertThat(value).contains("\"CLOSED\"", closed.value("notificationId")),
+                        value -> assertThat(value).contains("\"OPENED\"", reopened.value("notificationId")),
+                        value -> assertThat(value).contains("\"CLOSED\"", closedAgain.value("notificationId")));
+    }
 }

@@ -45,7 +45,7 @@ class DeliveryClaimsTest {
         Claim retry = claims.claim(notification, List.of(part));
 
         assertThat(first.status()).isEqualTo(Status.CLAIMED);
-        assertThat(first.keys()).containsExactly(notification, part);
+        assertThat(first.keys()).containsExactlyInAnyOrder(notification, part);
         assertThat(concurrent.status()).isEqualTo(Status.IN_PROGRESS);
         assertThat(retry.status()).isEqualTo(Status.CLAIMED);
     }
@@ -69,6 +69,29 @@ class DeliveryClaimsTest {
 
         assertThat(claim.status()).isEqualTo(Status.IN_PROGRESS);
         assertThat(QuarkusTransaction.requiringNew().call(() -> repository.findById(second))).isNull();
+    }
+
+    @Test
+    void aPublishedPartIsLeftOutOfANewNotificationsClaim() {
+        String part = uniqueKey("part");
+        claims.complete(claims.claim(uniqueKey("notification"), List.of(part)));
+        String second = uniqueKey("notification");
+
+        Claim claim = claims.claim(second, List.of(part));
+
+        assertThat(claim.status()).isEqualTo(Status.CLAIMED);
+        assertThat(claim.holds(second)).isTrue();
+        assertThat(claim.holds(part)).isFalse();
+    }
+
+    @Test
+    void aDuplicateNotificationKeepsNoneOfTheKeysItBroughtAlong() {
+        String notification = uniqueKey("notification");
+        claims.complete(claims.claim(notification, List.of()));
+        String newPart = uniqueKey("part");
+
+        assertThat(claims.claim(notification, List.of(newPart)).status()).isEqualTo(Status.DUPLICATE);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> repository.findById(newPart))).isNull();
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import io.tandem.ingest.BodyFormat;
+
 class MessageTextTest {
 
     @Test
@@ -50,5 +52,17 @@ class MessageTextTest {
         assertThat(MessageText.toPlainText(null)).isEmpty();
         assertThat(MessageText.toPlainText("  ")).isEmpty();
         assertThat(MessageText.toPlainText("<p></p>")).isEmpty();
+    }
+
+    @Test
+    void aPlainTextWorkspaceKeepsWhatLooksLikeMarkup() {
+        assertThat(MessageText.toPlainText("Use <b>bold</b> &amp; see <see photo>", BodyFormat.TEXT))
+                .isEqualTo("Use <b>bold</b> &amp; see <see photo>");
+    }
+
+    @Test
+    void anHtmlWorkspaceDecodesEvenWithoutTags() {
+        assertThat(MessageText.toPlainText("Tom &amp; Jerry", BodyFormat.HTML)).isEqualTo("Tom & Jerry");
+        assertThat(MessageText.toPlainText("Tom &amp; Jerry", BodyFormat.AUTO)).isEqualTo("Tom &amp; Jerry");
     }
 }

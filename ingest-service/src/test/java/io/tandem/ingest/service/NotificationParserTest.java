@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.tandem.contracts.ConversationMessageReceived.Author;
-import io.tandem.contracts.ConversationMessageReceived.Kind;
-import io.tandem.ingest.CustomerMessage;
+import io.tandem.contracts.ConversationEvent.Attachment;
+import io.tandem.contracts.ConversationEvent.Author;
+import io.tandem.contracts.ConversationEvent.Owner;
+import io.tandem.contracts.ConversationEvent.Part;
+import io.tandem.ingest.BodyFormat;
 import io.tandem.ingest.IntercomNotification;
 import io.tandem.ingest.IntercomTopic;
 import io.tandem.ingest.Payload;
@@ -33,10 +36,12 @@ class NotificationParserTest {
         assertThat(notification.notificationId()).isEqualTo(payload.value("notificationId"));
         assertThat(notification.conversationId()).isEqualTo(payload.value("conversationId"));
         assertThat(notification.createdAt()).isEqualTo(Instant.ofEpochSecond(1767225601));
-        assertThat(notification.messages()).containsExactly(new CustomerMessage(Kind.CONVERSATION_STARTED,
-                payload.value("partId"), new Author("user", "6650a1b2c3d4e5f601234567"),
-                "Hi, I can't log in & my password reset mail never arrives.\nCan you help?",
+        assertThat(notification.part()).isEqualTo(new Part(payload.value("partId"), "source",
+                new Author("user", "6650a1b2c3d4e5f601234567", "Ada Example"),
+                "Hi, I can't log in & my password reset mail never arrives.\nCan you help?", List.of(),
                 Instant.ofEpochSecond(1767225600)));
+        assertThat(notification.owner()).isEqualTo(Owner.UNASSIGNED);
+        assertThat(notification.state()).isEqualTo("open");
     }
 
     @Test
@@ -45,9 +50,10 @@ class NotificationParserTest {
 
         IntercomNotification notification = parse(payload, IntercomTopic.CONVERSATION_USER_CREATED);
 
-        assertThat(notification.messages()).containsExactly(new CustomerMessage(Kind.CONVERSATION_STARTED,
-                payload.value("partId"), new Author("lead", "5c0000000000000000000001"),
-                "Where is my order #1234?", Instant.ofEpochSecond(1553290198)));
+        assertThat(notification.part()).isEqualTo(new Part(payload.value("partId"), "source",
+                new Author("lead", "5c0000000000000000000001", "Grace Example"), "Where is my order #1234?", List.of(),
+                Instant.ofEpochSecond(1553290198)));
+        assertThat(notification.owner()).isEqualTo(Owner.UNASSIGNED);
     }
 
     @Test
@@ -56,19 +62,81 @@ class NotificationParserTest {
 
         IntercomNotification notification = parse(payload, IntercomTopic.CONVERSATION_USER_REPLIED);
 
-        assertThat(notification.messages()).containsExactly(new CustomerMessage(Kind.CUSTOMER_REPLIED,
-                payload.value("partId"), new Author("user", "6650a1b2c3d4e5f601234567"),
-                "It still fails:\n\"invalid token\"", Instant.ofEpochSecond(1767229200)));
+        assertThat(notification.part()).isEqualTo(new Part(payload.value("partId"), "comment",
+                new Author("user", "6650a1b2c3d4e5f601234567", "Ada Example"), "It still fails:\n\"invalid token\"",
+                List.of(), Instant.ofEpochSecond(1767229200)));
+        assertThat(notification.owner()).isEqualTo(new Owner("991", null));
+        assertThat(notification.occurredAt()).isEqualTo(Instant.ofEpochSecond(1767229200));
     }
 
     @Test
-    void leavesOutPartsWrittenByBotsOrAdmins() {
-        String json = Payload.userReplied().json().replace("\"type\": \"user\", \"name\"", "\"type\": \"bot\", \"name\"");
+    void readsAPlainTextOpeningMessageWithItsAttachmentAndTheTeamInbox() {
+        Payload payload = Payload.userCreatedPlainText();
 
-        IntercomNotification notification = parser.envelope(json.getBytes(StandardCharsets.UTF_8))
+        IntercomNotification notification = parser.envelope(payload.bytes())
+                .notification(IntercomTopic.CONVERSATION_USER_CREATED, BodyFormat.TEXT);
+
+        assertThat(notification.part().text()).isEqualTo("My parcel arrived damaged <see photo> & I'd like a refund.");
+        assertThat(notification.part().author()).isEqualTo(new Author("lead", "67a0c0ffee0000000000beef", "Lin Example"));
+        assertThat(notification.part().attachments()).containsExactly(new Attachment("parcel.jpg",
+                "https://files.example.test/parcel.jpg", "image/jpeg"));
+        // admin_assignee_id 0 is Intercom's "nobody"
+        assertThat(notification.owner()).isEqualTo(new Owner(null, "5017691"));
+    }
+
+    @Test
+    void legacyBodiesAreHtmlWhateverTheAppIsConfiguredWith() {
+        Payload payload = Payload.userCreatedLegacy();
+
+        IntercomNotification notification = parser.envelope(payload.bytes())
+                .notification(IntercomTopic.CONVERSATION_USER_CREATED, BodyFormat.TEXT);
+
+        assertThat(notification.part().text()).isEqualTo("Where is my order #1234?");
+    }
+
+    @Test
+    void picksTheNewestPartTheTopicIsAboutOverAnAutomaticBotPart() {
+        Payload payload = Payload.userReplied();
+        String customerPart = "{\"type\": \"conversation_part\", \"id\": \"777\", \"part_type\": \"comment\", "
+                + "\"body\": \"Second\", \"created_at\": 1767229300, \"author\": {\"id\": \"u1\", \"type\": \"user\"}}, ";
+        String botPart = ", {\"type\": \"conversation_part\", \"id\": \"778\", \"part_type\": \"comment\", "
+                + "\"body\": \"A bot\", \"created_at\": 1767229400, \"author\": {\"id\": \"b1\", \"type\": \"bot\"}}";
+        String json = payload.json();
+        int partsStart = json.indexOf("\"conversation_parts\": [") + 23;
+        int partsEnd = json.indexOf("],\n        \"total_count\"");
+        String edited = json.substring(0, partsStart) + customerPart + json.substring(partsStart, partsEnd) + botPart
+                + json.substring(partsEnd);
+
+        IntercomNotification notification = parser.envelope(edited.getBytes(StandardCharsets.UTF_8))
                 .notification(IntercomTopic.CONVERSATION_USER_REPLIED);
 
-        assertThat(notification.messages()).isEmpty();
+        assertThat(notification.part().id()).isEqualTo("777");
+        assertThat(notification.part().text()).isEqualTo("Second");
+    }
+
+    @Test
+    void aLifecycleNotificationWithoutPartsHasNoPartAndTakesItsTimeFromTheNotification() {
+        Payload payload = Payload.legacyPart("conversation.admin.closed").with("state", "closed").with("open", "false");
+        String json = payload.json();
+        String withoutParts = json.substring(0, json.indexOf("\"conversation_parts\": [") + 23)
+                + json.substring(json.indexOf("],\n        \"total_count\""));
+
+        IntercomNotification notification = parser.envelope(withoutParts.getBytes(StandardCharsets.UTF_8))
+                .notification(IntercomTopic.CONVERSATION_ADMIN_CLOSED);
+
+        assertThat(notification.part()).isNull();
+        assertThat(notification.state()).isEqualTo("closed");
+        assertThat(notification.occurredAt()).isEqualTo(Instant.ofEpochSecond(1553291308));
+    }
+
+    @Test
+    void readsTheLegacyAssigneeAsAdminOrTeam() {
+        assertThat(parse(Payload.legacyPart("conversation.admin.assigned")
+                .with("assignee", "{\"type\": \"admin\", \"id\": \"1957471\"}"),
+                IntercomTopic.CONVERSATION_ADMIN_ASSIGNED).owner()).isEqualTo(new Owner("1957471", null));
+        assertThat(parse(Payload.legacyPart("conversation.admin.assigned")
+                .with("assignee", "{\"type\": \"team\", \"id\": 4242}"),
+                IntercomTopic.CONVERSATION_ADMIN_ASSIGNED).owner()).isEqualTo(new Owner(null, "4242"));
     }
 
     @Test

@@ -57,7 +57,11 @@ public class ConversationsResource {
             return conversations.contactReplied(conversationId, reply.intercomUserId(), reply.email(),
                     reply.userId(), reply.body());
         }
-        PartType messageType = ReplyRequest.NOTE.equals(reply.messageType()) ? PartType.NOTE : PartType.COMMENT;
+        PartType messageType = switch (reply.messageType()) {
+            case ReplyRequest.NOTE -> PartType.NOTE;
+            case ReplyRequest.QUICK_REPLY -> PartType.QUICK_REPLY;
+            default -> PartType.COMMENT;
+        };
         return conversations.adminReplied(conversationId, messageType, reply.adminId(), reply.body());
     }
 

@@ -15,4 +15,5 @@ public record ReplyRequest(
 
     static final String CONTACT = "user";
     static final String NOTE = "note";
+    static final String QUICK_REPLY = "quick_reply";
 }

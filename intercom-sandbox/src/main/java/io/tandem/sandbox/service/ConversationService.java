@@ -82,7 +82,10 @@ public class ConversationService {
         return customerReplied(conversationId, body);
     }
 
-    /** @param messageType {@link PartType#COMMENT} (the customer sees it) or {@link PartType#NOTE} */
+    /**
+     * @param messageType {@link PartType#COMMENT} or {@link PartType#QUICK_REPLY} (the customer sees it; the sandbox
+     *                    keeps a quick reply's body, not its buttons) or {@link PartType#NOTE}
+     */
     public Conversation adminReplied(String conversationId, PartType messageType, String adminId, String body) {
         Author admin = adminNamed(adminId);
         if (isBlank(body)) {
@@ -90,7 +93,7 @@ public class ConversationService {
         }
         Conversation conversation = store.update(conversationId, c -> messageType == PartType.NOTE
                 ? c.noteAdded(ids.next(), body, now(), admin)
-                : c.adminCommented(ids.next(), body, now(), admin));
+                : c.adminCommented(ids.next(), messageType, body, now(), admin));
         return announced(messageType == PartType.NOTE ? WebhookTopic.ADMIN_NOTED : WebhookTopic.ADMIN_REPLIED,
                 conversation);
     }

@@ -78,6 +78,29 @@ class ConversationsResourceTest {
     }
 
     @Test
+    void anAdminQuickReplyWithButtonsAndAttachmentsBecomesAQuickReplyPart() {
+        String id = openConversation("What can you do?");
+
+        String answer = reply(id, Map.of("message_type", "quick_reply", "type", "admin", "admin_id", BOT_ADMIN_ID,
+                "body", "<p>1. Orders<br>2. Returns</p>",
+                "reply_options", List.of(
+                        Map.of("text", "Orders", "uuid", "a5e1c524-5ddd-4c3e-9328-6bca5d6e3edb"),
+                        Map.of("text", "Returns", "uuid", "f4a98af1-be56-4948-a57e-e1a83f8484c6")),
+                "attachment_urls", List.of("https://cdn.example.com/menu.png")))
+                .statusCode(200)
+                .body("waiting_since", nullValue())
+                .body("conversation_parts.conversation_parts[0].part_type", equalTo("quick_reply"))
+                .body("conversation_parts.conversation_parts[0].body", equalTo("<p>1. Orders<br>2. Returns</p>"))
+                .body("conversation_parts.conversation_parts[0].author.id", equalTo(BOT_ADMIN_ID))
+                .extract().asString();
+        SubsetDescription.assertAnswerConforms(Request.Method.POST, "/conversations/" + id + "/reply", 200, answer);
+        reply(id, Map.of("message_type", "quick_reply", "type", "admin", "admin_id", BOT_ADMIN_ID, "body", "x",
+                "reply_options", List.of(Map.of("text", "No uuid"))))
+                .statusCode(400)
+                .body("errors[0].code", equalTo("parameter_not_found"));
+    }
+
+    @Test
     void replyNoteAndAssignmentAllAppearInBothViewsOfTheConversation() {
         String id = openConversation("I was charged twice");
 
@@ -197,10 +220,11 @@ class ConversationsResourceTest {
                 .body("errors[0].field", equalTo("message_type"))
                 .body("errors[0].message", equalTo(
                         "message_type must be one of close, snoozed, open, assignment (got \"assign\")"));
-        reply(id, Map.of("message_type", "quick_reply", "type", "admin", "admin_id", BOT_ADMIN_ID))
+        reply(id, Map.of("message_type", "chat", "type", "admin", "admin_id", BOT_ADMIN_ID))
                 .statusCode(400)
                 .body("errors[0].code", equalTo("parameter_invalid"))
-                .body("errors[0].message", equalTo("message_type must be one of comment, note (got \"quick_reply\")"));
+                .body("errors[0].message", equalTo(
+                        "message_type must be one of comment, note, quick_reply (got \"chat\")"));
     }
 
     @Test

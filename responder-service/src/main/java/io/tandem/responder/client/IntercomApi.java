@@ -12,12 +12,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 
 /**
- * The subset of Intercom's REST API (version 2.14) Tandem uses. Call it through {@link IntercomGateway}, which adds
- * the credentials and retries.
+ * The operations of Intercom's REST API (version {@link IntercomGateway#API_VERSION}) Tandem uses, typed after
+ * the 2.14 OpenAPI description: identifyAdmin, retrieveConversation, replyConversation, manageConversation.
+ * Call it through {@link IntercomGateway}, which adds the credentials and the version and minds the rate limit.
  */
 @RegisterRestClient(configKey = "intercom")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,13 +30,20 @@ public interface IntercomApi {
 
     @GET
     @Path("/me")
-    IntercomAdmin me(
+    RestResponse<IntercomAdmin> me(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(INTERCOM_VERSION) String version);
 
+    @GET
+    @Path("/conversations/{id}")
+    RestResponse<IntercomConversation> conversation(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(INTERCOM_VERSION) String version,
+            @PathParam("id") String conversationId);
+
     @POST
     @Path("/conversations/{id}/reply")
-    IntercomConversation reply(
+    RestResponse<IntercomConversation> reply(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(INTERCOM_VERSION) String version,
             @PathParam("id") String conversationId,
@@ -42,7 +51,7 @@ public interface IntercomApi {
 
     @POST
     @Path("/conversations/{id}/parts")
-    IntercomConversation manage(
+    RestResponse<IntercomConversation> manage(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(INTERCOM_VERSION) String version,
             @PathParam("id") String conversationId,
@@ -50,12 +59,14 @@ public interface IntercomApi {
 
     @ClientExceptionMapper
     static IntercomException toException(Response response) {
-        return IntercomException.forStatus(response.getStatus(), errorCode(response));
+        IntercomErrorList errors = errors(response);
+        return IntercomException.forStatus(response.getStatus(), errors == null ? null : errors.firstCode(),
+                errors == null ? null : errors.firstMessage(), RateLimitHeaders.resetAt(response.getHeaders()));
     }
 
-    private static String errorCode(Response response) {
+    private static IntercomErrorList errors(Response response) {
         try {
-            return response.readEntity(IntercomErrorList.class).firstCode();
+            return response.readEntity(IntercomErrorList.class);
         } catch (RuntimeException notAnErrorList) {
             // a proxy's HTML page or an empty body: the status alone has to do
             return null;

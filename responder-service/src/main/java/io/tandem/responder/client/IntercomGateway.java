@@ -1,5 +1,6 @@
 package io.tandem.responder.client;
 
+import java.net.ConnectException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -8,25 +9,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.core.JacksonException;
 
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.tandem.responder.config.ResponderConfig;
 
 /**
- * Intercom as Tandem's bot in a workspace: adds the app's access token and API version to every call, acts as the
- * admin the token belongs to, and retries what Intercom could not take now. Delays are tunable with
- * {@code quarkus.fault-tolerance."io.tandem.responder.client.IntercomGateway".retry.*}.
+ * Intercom as Tandem's bot in a workspace: adds the app's access token and the pinned API version to every call,
+ * takes each call from the app's rate budget (shared by all replicas) and feeds the budget Intercom's rate limit
+ * headers. It does not retry: whether a call may be repeated depends on what it does, which the caller knows.
  */
 @ApplicationScoped
-@Retry(retryOn = IntercomUnavailableException.class, maxRetries = 3, delay = 200, jitter = 50)
-@ExponentialBackoff(factor = 2, maxDelay = 5_000)
 public class IntercomGateway {
 
-    /** The Intercom API version Tandem is written against. */
+    /** The Intercom API version Tandem is written against, pinned here and only here. */
     public static final String API_VERSION = "2.14";
 
     @Inject
@@ -36,44 +34,25 @@ public class IntercomGateway {
     @Inject
     ResponderConfig config;
 
+    @Inject
+    RateBudget budget;
+
     /** The bot's admin id per app_id, from {@code GET /me}; it does not change for a token. */
     private final Map<String, String> botAdminIds = new ConcurrentHashMap<>();
 
-    /** Replies to the customer in the conversation as the bot. */
-    public IntercomConversation reply(String appId, String conversationId, String body) {
-        String authorization = authorization(appId);
-        AdminReply reply = AdminReply.comment(botAdminId(appId, authorization), body);
-        return call(() -> api.reply(authorization, API_VERSION, conversationId, reply));
-    }
-
-    /** Leaves a note for teammates in the conversation as the bot. */
-    public IntercomConversation note(String appId, String conversationId, String body) {
-        String authorization = authorization(appId);
-        AdminReply note = AdminReply.note(botAdminId(appId, authorization), body);
-        return call(() -> api.reply(authorization, API_VERSION, conversationId, note));
-    }
-
-    /** Assigns the conversation to an admin or team, the bot performing the assignment. */
-    public IntercomConversation assign(String appId, String conversationId, String assigneeId) {
-        String authorization = authorization(appId);
-        Assignment assignment = Assignment.by(botAdminId(appId, authorization), assigneeId);
-        return call(() -> api.manage(authorization, API_VERSION, conversationId, assignment));
-    }
-
-    private String authorization(String appId) {
+    /** Whether an access token is configured for the app. */
+    public boolean knows(String appId) {
         ResponderConfig.App app = config.apps().get(appId);
-        if (app == null || app.accessToken() == null || app.accessToken().isBlank()) {
-            throw new UnknownAppException(appId);
-        }
-        return "Bearer " + app.accessToken();
+        return app != null && app.accessToken() != null && !app.accessToken().isBlank();
     }
 
-    private String botAdminId(String appId, String authorization) {
+    /** The admin the app's token acts as ({@code GET /me}), asked once per app. */
+    public String botAdminId(String appId) {
         String cached = botAdminIds.get(appId);
         if (cached != null) {
             return cached;
         }
-        IntercomAdmin me = call(() -> api.me(authorization, API_VERSION));
+        IntercomAdmin me = me(appId);
         if (me == null || me.id() == null) {
             throw new IntercomRejectedException("Intercom answered GET /me without an admin id");
         }
@@ -81,18 +60,74 @@ public class IntercomGateway {
         return me.id();
     }
 
-    private static <T> T call(Supplier<T> request) {
+    /** {@code GET /me}: also tells whether Intercom takes the app's token. */
+    public IntercomAdmin me(String appId) {
+        String authorization = authorization(appId);
+        return call(appId, false, () -> api.me(authorization, API_VERSION));
+    }
+
+    /** {@code GET /conversations/{id}}: the conversation with its parts. */
+    public IntercomConversation conversation(String appId, String conversationId) {
+        String authorization = authorization(appId);
+        return call(appId, false, () -> api.conversation(authorization, API_VERSION, conversationId));
+    }
+
+    /** Replies (comment, quick reply) or notes in the conversation as an admin. */
+    public IntercomConversation reply(String appId, String conversationId, AdminReply reply) {
+        String authorization = authorization(appId);
+        return call(appId, true, () -> api.reply(authorization, API_VERSION, conversationId, reply));
+    }
+
+    /** Assigns the conversation to an admin, a team or nobody. */
+    public IntercomConversation assign(String appId, String conversationId, Assignment assignment) {
+        String authorization = authorization(appId);
+        return call(appId, true, () -> api.manage(authorization, API_VERSION, conversationId, assignment));
+    }
+
+    private String authorization(String appId) {
+        if (!knows(appId)) {
+            throw new UnknownAppException(appId);
+        }
+        return "Bearer " + config.apps().get(appId).accessToken();
+    }
+
+    /**
+     * @param acts whether the call changes the conversation: an unreadable answer then still means it acted
+     */
+    private <T> T call(String appId, boolean acts, Supplier<RestResponse<T>> request) {
+        budget.take(appId);
         try {
-            return request.get();
+            RestResponse<T> response = request.get();
+            budget.observe(appId, RateLimitHeaders.of(response.getHeaders()));
+            return response.getEntity();
+        } catch (IntercomRateLimitedException e) {
+            budget.exhausted(appId, e.resetAt());
+            throw e;
+        } catch (IntercomRejectedException e) {
+            throw new IntercomRejectedException(e.getMessage(), withoutSecrets(appId, e.detail()));
         } catch (ProcessingException e) {
             if (causedBy(e, JacksonException.class)) {
-                // Intercom took the call but answered in another shape: calling again would repeat the action
-                throw new IntercomRejectedException("Intercom's answer could not be read");
+                if (acts) {
+                    // Intercom took the call but answered in another shape: the part exists, its id is unknown
+                    return null;
+                }
+                throw new IntercomUnavailableException("Intercom's answer could not be read", false);
             }
             // no answer at all (refused, reset, timed out); the class name is enough and holds no secret
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IntercomUnavailableException("Intercom did not answer (" + cause.getClass().getSimpleName() + ")");
+            throw new IntercomUnavailableException("Intercom did not answer (" + cause.getClass().getSimpleName() + ")",
+                    !causedBy(e, ConnectException.class));
         }
+    }
+
+    /** Intercom's error message as it may go to the dead letter topic: no token, no line breaks, short. */
+    String withoutSecrets(String appId, String detail) {
+        if (detail == null) {
+            return null;
+        }
+        String token = config.apps().get(appId).accessToken();
+        String cleaned = detail.replace(token, "[redacted]").replaceAll("[\\r\\n\\t]+", " ");
+        return cleaned.length() > 300 ? cleaned.substring(0, 300) : cleaned;
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

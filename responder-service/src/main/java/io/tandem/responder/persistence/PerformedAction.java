@@ -47,6 +47,25 @@ public class PerformedAction {
     @Column(name = "error")
     public String error;
 
+    /** How many of the action's Intercom calls are done (a reply split by pauses makes several parts). */
+    @Column(name = "parts_done", nullable = false)
+    public int partsDone;
+
+    /** The ids of the parts made so far, comma separated. */
+    @Column(name = "part_ids")
+    public String partIds;
+
+    /** Set while a call is under way: found set on a later attempt, the call's outcome is unknown. */
+    @Column(name = "call_started_at")
+    public Instant callStartedAt;
+
+    /** The replica working on the action, and until when its claim holds. */
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
     @Column(name = "claimed_at", nullable = false)
     public Instant claimedAt;
 

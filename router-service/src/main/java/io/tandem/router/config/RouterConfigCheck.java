@@ -7,20 +7,22 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 
-/** Refuses to start with defaults no workspace could have, so a typo surfaces at boot rather than per message. */
+/** Says at boot what is missing, so a misconfiguration surfaces at start rather than per request. */
 @ApplicationScoped
 public class RouterConfigCheck {
 
     private static final Logger LOG = Logger.getLogger(RouterConfigCheck.class);
 
     void onStart(@Observes StartupEvent event, RouterConfig config) {
-        double minConfidence = config.defaults().minConfidence();
-        if (!(minConfidence >= 0.0 && minConfidence <= 1.0)) {
-            throw new IllegalStateException(
-                    "tandem.router.defaults.min-confidence must be within [0, 1], was " + minConfidence);
+        boolean operatorKeys = config.adminApiKeys().map(keys -> !keys.isEmpty()).orElse(false);
+        boolean workspaceKeys = config.apps().values().stream()
+                .anyMatch(app -> app.adminApiKeys().map(keys -> !keys.isEmpty()).orElse(false));
+        if (!operatorKeys && !workspaceKeys) {
+            LOG.warn("no admin API key is configured (tandem.router.admin-api-keys, "
+                    + "tandem.router.apps.<appId>.admin-api-keys): the admin API rejects every request");
         }
-        if (config.adminApiKeys().map(keys -> keys.isEmpty()).orElse(true)) {
-            LOG.warn("tandem.router.admin-api-keys is not set: the admin API rejects every request");
+        if (config.classifierApiKey().isEmpty()) {
+            LOG.warn("tandem.router.classifier-api-key is not set: rules cannot be checked against the skill's nodes");
         }
     }
 }

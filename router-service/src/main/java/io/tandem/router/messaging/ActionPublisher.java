@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.tandem.contracts.ActionDecided;
 import io.tandem.contracts.EventMessages;
@@ -29,11 +30,20 @@ public class ActionPublisher {
         this.registry = registry;
     }
 
-    /** Sends the actions in order; returns once Kafka has acknowledged all of them (acks=all). */
+    /**
+     * Sends the actions in order, all at once (one partition, an idempotent producer: the order holds), and returns
+     * once Kafka has acknowledged all of them (acks=all).
+     */
     public void publish(List<ActionDecided> actions) {
-        for (ActionDecided action : actions) {
-            emitter.sendMessageAndAwait(EventMessages.toMessage(action, SOURCE));
-            registry.counter("tandem.router.actions.decided", "type", action.type().name()).increment();
+        List<Uni<Void>> sends = actions.stream()
+                .map(action -> emitter.sendMessage(EventMessages.toMessage(action, SOURCE)))
+                .toList();
+        if (sends.size() == 1) {
+            sends.get(0).await().indefinitely();
+        } else if (!sends.isEmpty()) {
+            Uni.join().all(sends).andFailFast().await().indefinitely();
         }
+        actions.forEach(action -> registry.counter("tandem.router.actions.decided", "type", action.type().name())
+                .increment());
     }
 }

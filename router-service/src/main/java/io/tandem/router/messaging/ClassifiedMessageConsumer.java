@@ -45,8 +45,8 @@ public class ClassifiedMessageConsumer {
         decisions.decideOnce(message).ifPresentOrElse(decision -> {
             publisher.publish(decision.actions());
             decisions.markEmitted(decision);
-            LOG.infof("decided %d action(s) for conversation %s (event %s): %s", decision.actions().size(),
-                    message.conversationId(), message.eventId(), decision.reason());
+            LOG.infof("%s with %d action(s) in conversation %s (event %s): %s", decision.outcome(),
+                    decision.actions().size(), message.conversationId(), message.eventId(), decision.reason());
         }, () -> LOG.debugf("nothing to send for event %s", message.eventId()));
     }
 
@@ -60,9 +60,9 @@ public class ClassifiedMessageConsumer {
             throw new IllegalArgumentException("record at " + position + " has unexpected event type " + type);
         }
         if (message == null || message.eventId() == null || message.appId() == null
-                || message.conversationId() == null) {
-            throw new IllegalArgumentException(
-                    "record at " + position + " is not a MessageClassified with eventId, appId and conversationId");
+                || message.conversationId() == null || message.event() == null || message.event().kind() == null) {
+            throw new IllegalArgumentException("record at " + position
+                    + " is not a MessageClassified with eventId, appId, conversationId and the event's kind");
         }
     }
 }

@@ -37,6 +37,33 @@ public class DecisionEntity {
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
 
+    /** The kind of conversation event decided on. */
+    @Column(name = "event_kind")
+    public String eventKind;
+
+    /** What the assistant did ({@link io.tandem.router.Outcome}); null for decisions of schema v1. */
+    @Column(name = "outcome")
+    public String outcome;
+
+    /** The setting or rule that decided. */
+    @Column(name = "rule")
+    public String rule;
+
+    /** The root node (name, or id without one) the decision is about. */
+    @Column(name = "node")
+    public String node;
+
+    @Column(name = "confidence")
+    public Double confidence;
+
+    /** Who owned the conversation when it was decided. */
+    @Column(name = "owner")
+    public String owner;
+
+    /** The customer's goal, for escalations. */
+    @Column(name = "goal")
+    public String goal;
+
     /** When every action reached Kafka; null while they still have to be sent. */
     @Column(name = "emitted_at")
     public Instant emittedAt;

@@ -1,6 +1,7 @@
 package io.tandem.router.persistence;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,30 +10,42 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class DecisionRepository implements PanacheRepositoryBase<DecisionEntity, String> {
 
-    /**
-     * Inserts the decision, not yet emitted, unless one exists for the same event. Race-safe: a concurrent
-     * insert of the same id waits for the other transaction and then does nothing.
-     *
-     * @return whether this call inserted it
-     */
-    public boolean insertIfAbsent(DecisionEntity decision) {
-        int inserted = getEntityManager().createNativeQuery("""
-                INSERT INTO {h-schema}decision
-                    (classified_event_id, app_id, conversation_id, reason, actions, decided_at)
-                VALUES (:id, :appId, :conversationId, :reason, CAST(:actions AS jsonb), :decidedAt)
-                ON CONFLICT (classified_event_id) DO NOTHING
-                """)
-                .setParameter("id", decision.classifiedEventId)
-                .setParameter("appId", decision.appId)
-                .setParameter("conversationId", decision.conversationId)
-                .setParameter("reason", decision.reason)
-                .setParameter("actions", decision.actions)
-                .setParameter("decidedAt", decision.decidedAt)
-                .executeUpdate();
-        return inserted == 1;
-    }
-
     public void markEmitted(String classifiedEventId, Instant emittedAt) {
         update("emittedAt = ?1 where classifiedEventId = ?2 and emittedAt is null", emittedAt, classifiedEventId);
+    }
+
+    /** The decisions of one conversation, oldest first. */
+    public List<DecisionEntity> ofConversation(String appId, String conversationId) {
+        return list("appId = ?1 and conversationId = ?2 order by decidedAt, classifiedEventId", appId,
+                conversationId);
+    }
+
+    /** How many decisions per node and outcome were taken in [from, to). */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> countByNodeAndOutcome(String appId, Instant from, Instant to) {
+        return getEntityManager().createQuery("""
+                select d.node, d.outcome, count(d) from DecisionEntity d
+                where d.appId = :appId and d.decidedAt >= :from and d.decidedAt < :to and d.outcome is not null
+                group by d.node, d.outcome
+                """)
+                .setParameter("appId", appId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+    }
+
+    /** How many escalations per customer goal were decided in [from, to), most first. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> escalationsByGoal(String appId, Instant from, Instant to) {
+        return getEntityManager().createQuery("""
+                select d.goal, count(d) from DecisionEntity d
+                where d.appId = :appId and d.decidedAt >= :from and d.decidedAt < :to and d.outcome = 'ESCALATED'
+                group by d.goal
+                order by count(d) desc, d.goal
+                """)
+                .setParameter("appId", appId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
     }
 }

@@ -14,6 +14,9 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     static final String INVALID_REQUEST = "urn:tandem:problem:invalid-request";
     static final String UNAUTHORIZED = "urn:tandem:problem:unauthorized";
+    static final String FORBIDDEN = "urn:tandem:problem:forbidden";
+    static final String NOT_FOUND = "urn:tandem:problem:not-found";
+    static final String UNAVAILABLE = "urn:tandem:problem:dependency-unavailable";
     static final String HTTP_ERROR = "urn:tandem:problem:http-error";
     static final String INTERNAL_ERROR = "urn:tandem:problem:internal-error";
 

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import io.tandem.router.service.InvalidSettingException;
+import io.tandem.router.client.DownstreamUnavailableException;
+import io.tandem.router.service.InvalidRequestException;
+import io.tandem.router.service.RuleNotFoundException;
 
 /**
  * Turns every error at the HTTP edge into problem JSON; no stack trace leaves the service.
@@ -20,8 +22,19 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response invalidSetting(InvalidSettingException e) {
+    public Response invalidRequest(InvalidRequestException e) {
         return Problem.invalidRequest(e.field(), e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response ruleNotFound(RuleNotFoundException e) {
+        return new Problem(Problem.NOT_FOUND, "Not Found", 404, e.getMessage(), "node").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response downstreamUnavailable(DownstreamUnavailableException e) {
+        LOG.warnf("admin API request failed: %s", e.getMessage());
+        return new Problem(Problem.UNAVAILABLE, "Service Unavailable", 503, e.getMessage(), null).toResponse();
     }
 
     @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })

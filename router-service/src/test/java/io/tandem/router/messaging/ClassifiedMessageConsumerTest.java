@@ -1,13 +1,12 @@
 package io.tandem.router.messaging;
 
+import static io.tandem.router.rest.AdminApi.operator;
+import static io.tandem.router.rest.AdminApi.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,44 +14,36 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.tandem.contracts.ActionDecided;
+import io.tandem.contracts.ConversationEvent.Owner;
 import io.tandem.contracts.MessageClassified;
-import io.tandem.contracts.MessageClassified.IntentScore;
-import io.tandem.contracts.MessageClassified.VisitedNode;
 import io.tandem.contracts.Topics;
+import io.tandem.router.Events;
+import io.tandem.router.client.StandIns;
 import io.tandem.router.persistence.DecisionEntity;
 import io.tandem.router.persistence.DecisionRepository;
-import io.tandem.router.rest.SettingsResourceTest;
+import io.tandem.router.persistence.WorkspaceReset;
 import io.tandem.testsupport.TandemInfraResource;
 
+/** How records come in and go out: topics, keys, headers, ids, duplicates and poison. */
 @QuarkusTest
 @WithTestResource(value = TandemInfraResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = StandIns.class, scope = TestResourceScope.GLOBAL)
 class ClassifiedMessageConsumerTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    private static KafkaCompanion companion;
-    private static ConsumerTask<String, String> actions;
-    private static ConsumerTask<String, String> deadLetters;
+    static final String APP = "acme";
 
     @Inject
     ObjectMapper objectMapper;
@@ -63,25 +54,26 @@ class ClassifiedMessageConsumerTest {
     @Inject
     KafkaClientService kafkaClients;
 
-    @BeforeAll
-    static void startConsuming() {
-        companion = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        actions = companion.consumeStrings().fromTopics(Topics.CONVERSATION_ACTIONS);
-        deadLetters = companion.consumeStrings().fromTopics(Topics.ROUTER_DLQ);
-    }
+    @Inject
+    WorkspaceReset workspaces;
 
-    @AfterAll
-    static void stopConsuming() {
-        actions.stop();
-        deadLetters.stop();
-        companion.close();
-    }
+    Pipeline pipeline;
 
-    /** The first join of the consumer group can take a while on a fresh broker; tests start once it is in. */
     @BeforeEach
-    void awaitPartitionsAssigned() {
+    void monitoringWorkspace() {
+        // the first join of the consumer group can take a while on a fresh broker
         await().atMost(Duration.ofSeconds(90)).until(() -> !kafkaClients.getConsumer(
                 ClassifiedMessageConsumer.CLASSIFIED_IN).getAssignments().await().indefinitely().isEmpty());
+        StandIns.stubDefaults();
+        workspaces.reset(APP);
+        operator().body("{\"assistantAdminId\":\"991\",\"dialogReady\":true,\"monitoring\":true}")
+                .when().put(workspace(APP) + "/integration").then().statusCode(200);
+        pipeline = new Pipeline(objectMapper);
+    }
+
+    @AfterEach
+    void close() {
+        pipeline.close();
     }
 
     @Test
@@ -96,126 +88,93 @@ class ClassifiedMessageConsumerTest {
     }
 
     @Test
-    void confidentAnswerBecomesAReplyKeyedByConversationWithCloudEventsHeaders() throws Exception {
-        MessageClassified message = confident("app-" + UUID.randomUUID(), "conv-" + UUID.randomUUID());
+    void anActionIsKeyedByConversationWithCloudEventsHeadersAndADeterministicId() {
+        MessageClassified message = confident(conversation());
 
-        produce(message);
+        pipeline.produce(message);
 
-        ConsumerRecord<String, String> record = awaitActions(message.conversationId(), 1).get(0);
-        ActionDecided action = objectMapper.readValue(record.value(), ActionDecided.class);
+        ConsumerRecord<String, String> record = await().atMost(Pipeline.TIMEOUT)
+                .until(() -> pipeline.recordsOf(message.conversationId()), records -> !records.isEmpty()).get(0);
+        ActionDecided action = pipeline.actionsOf(message.conversationId()).get(0);
         String expectedId = ActionDecided.idFor(message.eventId(), 0);
         assertThat(record.key()).isEqualTo(message.conversationId());
         assertThat(action.eventId()).isEqualTo(expectedId);
         assertThat(action.causationId()).isEqualTo(message.eventId());
-        assertThat(action.appId()).isEqualTo(message.appId());
-        assertThat(action.type()).isEqualTo(ActionDecided.Type.REPLY);
-        assertThat(action.body()).isEqualTo("Your order ships tomorrow.");
-        assertThat(action.reason()).isEqualTo("intent order_status at 0.82 ≥ 0.20, mode REPLY");
-        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
-        assertThat(header(record, "ce_id")).isEqualTo(expectedId);
-        assertThat(header(record, "ce_type")).isEqualTo("io.tandem.ActionDecided.v1");
-        assertThat(header(record, "ce_source")).isEqualTo("tandem:router-service");
-        assertThat(header(record, "ce_subject")).isEqualTo(message.conversationId());
-        assertThat(header(record, "ce_appid")).isEqualTo(message.appId());
-        assertThat(header(record, "ce_causationid")).isEqualTo(message.eventId());
+        assertThat(action.appId()).isEqualTo(APP);
+        assertThat(action.index()).isZero();
+        assertThat(action.count()).isEqualTo(1);
+        assertThat(Pipeline.header(record, "ce_id")).isEqualTo(expectedId);
+        assertThat(Pipeline.header(record, "ce_type")).isEqualTo("io.tandem.ActionDecided.v2");
+        assertThat(Pipeline.header(record, "ce_source")).isEqualTo("tandem:router-service");
+        assertThat(Pipeline.header(record, "ce_subject")).isEqualTo(message.conversationId());
+        assertThat(Pipeline.header(record, "ce_appid")).isEqualTo(APP);
+        assertThat(Pipeline.header(record, "ce_causationid")).isEqualTo(message.eventId());
     }
 
     @Test
-    void suggestModeLeavesANoteForTheTeammate() throws Exception {
-        String appId = workspaceWith("{\"mode\":\"SUGGEST\",\"minConfidence\":0.5}");
-        MessageClassified message = confident(appId, "conv-" + UUID.randomUUID());
+    void aRedeliveredEventIsDecidedOnceAndAReplayPublishesNothingNew() {
+        String conversationId = conversation();
+        MessageClassified message = confident(conversationId);
+        MessageClassified next = confident(conversationId);
 
-        produce(message);
-
-        ActionDecided action = parse(awaitActions(message.conversationId(), 1).get(0));
-        assertThat(action.type()).isEqualTo(ActionDecided.Type.NOTE);
-        assertThat(action.body()).isEqualTo("Suggested answer: Your order ships tomorrow.");
-        assertThat(action.reason()).isEqualTo("intent order_status at 0.82 ≥ 0.50, mode SUGGEST");
-    }
-
-    @Test
-    void handoffRepliesThenAssignsToTheConfiguredTeamInOrder() throws Exception {
-        String appId = workspaceWith("{\"mode\":\"REPLY\",\"handoffTeamId\":\"team-42\"}");
-        MessageClassified message = classified(appId, "conv-" + UUID.randomUUID(),
-                List.of(new IntentScore("agent", 0.9)), List.of(new VisitedNode("node_9", "Human", true)),
-                List.of("Connecting you to a colleague."));
-
-        produce(message);
-
-        List<ActionDecided> decided = awaitActions(message.conversationId(), 2).stream().map(this::parse).toList();
-        assertThat(decided).extracting(ActionDecided::type)
-                .containsExactly(ActionDecided.Type.REPLY, ActionDecided.Type.ASSIGN);
-        assertThat(decided).extracting(ActionDecided::eventId)
-                .containsExactly(ActionDecided.idFor(message.eventId(), 0), ActionDecided.idFor(message.eventId(), 1));
-        assertThat(decided.get(1).assignee())
-                .isEqualTo(new ActionDecided.Assignee(ActionDecided.AssigneeType.TEAM, "team-42"));
-    }
-
-    @Test
-    void duplicateClassifiedEventIsDecidedOnce() throws Exception {
-        String appId = "app-" + UUID.randomUUID();
-        String conversationId = "conv-" + UUID.randomUUID();
-        MessageClassified message = confident(appId, conversationId);
-        MessageClassified next = classified(appId, conversationId, List.of(new IntentScore("hours", 0.9)),
-                List.of(new VisitedNode("node_2", "Hours", false)), List.of("We open at 9."));
-
-        produce(message);
-        produce(message);
+        pipeline.produce(message);
+        pipeline.produce(message);
         // same key, same partition: once the next event's action is out, both copies have been consumed
-        produce(next);
+        pipeline.produce(next);
 
-        List<ActionDecided> decided = awaitActions(conversationId, 2).stream().map(this::parse).toList();
+        List<ActionDecided> decided = pipeline.awaitActions(conversationId, 2);
         assertThat(decided).extracting(ActionDecided::causationId).containsExactly(message.eventId(), next.eventId());
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> actionsOf(conversationId).size() == 2);
-        assertThat(decisions.count("conversationId", conversationId)).isEqualTo(2);
+                .until(() -> pipeline.recordsOf(conversationId).size() == 2);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> decisions.count("conversationId", conversationId)))
+                .isEqualTo(2);
     }
 
     @Test
-    void modeOffRecordsTheDecisionWithoutActions() throws Exception {
-        String appId = workspaceWith("{\"mode\":\"OFF\"}");
-        MessageClassified message = confident(appId, "conv-" + UUID.randomUUID());
+    void aDecisionStoredButNotSentIsSentAgainWithTheSameIdsWhenRedelivered() {
+        String conversationId = conversation();
+        MessageClassified message = confident(conversationId);
+        pipeline.produce(message);
+        ActionDecided first = pipeline.awaitActions(conversationId, 1).get(0);
+        await().atMost(Pipeline.TIMEOUT).until(() -> decision(message.eventId()).orElseThrow().emittedAt != null);
+        // as if the service died after Kafka took the action but before it noted so
+        QuarkusTransaction.requiringNew().run(() -> decisions.update(
+                "emittedAt = null where classifiedEventId = ?1", message.eventId()));
 
-        produce(message);
+        pipeline.produce(message);
 
-        DecisionEntity decision = await().atMost(TIMEOUT)
-                .until(() -> decision(message.eventId()), Optional::isPresent).orElseThrow();
-        assertThat(decision.actions).isEqualTo("[]");
-        assertThat(decision.reason).isEqualTo("mode OFF");
-        assertThat(decision.emittedAt).isNotNull();
-        assertThat(actionsOf(message.conversationId())).isEmpty();
+        List<ActionDecided> decided = pipeline.awaitActions(conversationId, 2);
+        assertThat(decided.get(1).eventId()).isEqualTo(first.eventId());
+        assertThat(decided.get(1).responses()).isEqualTo(first.responses());
+        assertThat(decision(message.eventId()).orElseThrow().emittedAt).isNotNull();
     }
 
     @Test
-    void poisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsStillProcessed() throws Exception {
-        String conversationId = "conv-" + UUID.randomUUID();
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsStillProcessed() {
+        String conversationId = conversation();
         String poison = "{not json at all";
-        companion.produceStrings()
-                .fromRecords(new ProducerRecord<>(Topics.CONVERSATION_CLASSIFIED, conversationId, poison))
-                .awaitCompletion();
-        MessageClassified good = confident("app-" + UUID.randomUUID(), conversationId);
+        pipeline.produceRaw(new ProducerRecord<>(Topics.CONVERSATION_CLASSIFIED, conversationId, poison));
+        MessageClassified good = confident(conversationId);
 
-        produce(good);
+        pipeline.produce(good);
 
-        assertThat(parse(awaitActions(conversationId, 1).get(0)).causationId()).isEqualTo(good.eventId());
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(deadLetters.getRecords())
-                .filteredOn(record -> conversationId.equals(record.key()))
+        assertThat(pipeline.awaitActions(conversationId, 1).get(0).causationId()).isEqualTo(good.eventId());
+        await().atMost(Pipeline.TIMEOUT).untilAsserted(() -> assertThat(pipeline.deadLettersOf(conversationId))
                 .singleElement()
                 .satisfies(record -> {
                     assertThat(record.value()).isEqualTo(poison);
-                    assertThat(header(record, "dead-letter-topic")).isEqualTo(Topics.CONVERSATION_CLASSIFIED);
+                    assertThat(Pipeline.header(record, "dead-letter-topic")).isEqualTo(Topics.CONVERSATION_CLASSIFIED);
                 }));
     }
 
     @Test
-    void eventOfAnotherTypeGoesToTheDeadLetterTopic() throws Exception {
-        MessageClassified message = confident("app-" + UUID.randomUUID(), "conv-" + UUID.randomUUID());
+    void anEventOfAnotherTypeGoesToTheDeadLetterTopic() {
+        MessageClassified message = confident(conversation());
 
-        produce(message, "io.tandem.ActionDecided.v1");
+        pipeline.produce(message, "io.tandem.ActionDecided.v2");
 
-        await().atMost(TIMEOUT).until(() -> deadLetters.getRecords().stream()
-                .anyMatch(record -> message.conversationId().equals(record.key())));
-        assertThat(actionsOf(message.conversationId())).isEmpty();
+        await().atMost(Pipeline.TIMEOUT).until(() -> !pipeline.deadLettersOf(message.conversationId()).isEmpty());
+        assertThat(pipeline.recordsOf(message.conversationId())).isEmpty();
         assertThat(decision(message.eventId())).isEmpty();
     }
 
@@ -223,66 +182,12 @@ class ClassifiedMessageConsumerTest {
         return QuarkusTransaction.requiringNew().call(() -> decisions.findByIdOptional(classifiedEventId));
     }
 
-    private List<ConsumerRecord<String, String>> awaitActions(String conversationId, int count) {
-        await().atMost(TIMEOUT).until(() -> actionsOf(conversationId).size() >= count);
-        return actionsOf(conversationId);
+    private static String conversation() {
+        return "conv-" + UUID.randomUUID();
     }
 
-    private static List<ConsumerRecord<String, String>> actionsOf(String conversationId) {
-        return actions.getRecords().stream().filter(record -> conversationId.equals(record.key())).toList();
-    }
-
-    private void produce(MessageClassified message) throws JsonProcessingException {
-        produce(message, "io.tandem.MessageClassified.v1");
-    }
-
-    /** As classifier-service sends it: JSON value, keyed by conversation, CloudEvents binary-mode headers. */
-    private void produce(MessageClassified message, String cloudEventType) throws JsonProcessingException {
-        RecordHeaders headers = new RecordHeaders();
-        Map.of("ce_specversion", "1.0",
-                "ce_id", message.eventId(),
-                "ce_type", cloudEventType,
-                "ce_source", "tandem:classifier-service",
-                "content-type", "application/json")
-                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-        companion.produceStrings()
-                .fromRecords(new ProducerRecord<>(Topics.CONVERSATION_CLASSIFIED, null, message.conversationId(),
-                        objectMapper.writeValueAsString(message), headers))
-                .awaitCompletion();
-    }
-
-    /** A new workspace with these settings stored through the admin API. */
-    private static String workspaceWith(String settingsJson) {
-        String appId = "app-" + UUID.randomUUID();
-        SettingsResourceTest.admin().contentType(ContentType.JSON).body(settingsJson)
-                .when().put(SettingsResourceTest.settingsPath(appId))
-                .then().statusCode(200);
-        return appId;
-    }
-
-    private ActionDecided parse(ConsumerRecord<String, String> record) {
-        try {
-            return objectMapper.readValue(record.value(), ActionDecided.class);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("not an ActionDecided: " + record.value(), e);
-        }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static MessageClassified confident(String appId, String conversationId) {
-        return classified(appId, conversationId, List.of(new IntentScore("order_status", 0.82)),
-                List.of(new VisitedNode("node_1", "Order status", false)), List.of("Your order ships tomorrow."));
-    }
-
-    private static MessageClassified classified(String appId, String conversationId, List<IntentScore> intents,
-            List<VisitedNode> nodes, List<String> output) {
-        String receivedId = "received-" + UUID.randomUUID();
-        return new MessageClassified(MessageClassified.SCHEMA_VERSION, MessageClassified.idFor(receivedId),
-                receivedId, appId, conversationId, Instant.now(), "1", "where is my order?", intents, List.of(),
-                nodes, output, Map.of("conversation_id", conversationId));
+    private static MessageClassified confident(String conversationId) {
+        return Events.customer(APP, conversationId, Owner.UNASSIGNED, Events.classify("when do you open?")
+                .branch(Events.HOURS, 0.92, false, "We open at 9.").build());
     }
 }

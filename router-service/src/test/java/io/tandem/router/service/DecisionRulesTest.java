@@ -4,218 +4,132 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import io.tandem.contracts.ActionDecided;
-import io.tandem.contracts.ActionDecided.Assignee;
-import io.tandem.contracts.ActionDecided.AssigneeType;
-import io.tandem.contracts.ActionDecided.Type;
+import io.tandem.contracts.ConversationEvent.Kind;
+import io.tandem.contracts.ConversationEvent.Owner;
 import io.tandem.contracts.MessageClassified;
-import io.tandem.contracts.MessageClassified.IntentScore;
-import io.tandem.contracts.MessageClassified.VisitedNode;
-import io.tandem.router.Decision;
-import io.tandem.router.Mode;
-import io.tandem.router.WorkspaceSettings;
+import io.tandem.contracts.Response;
+import io.tandem.router.ConversationState;
+import io.tandem.router.ConversationState.Suggestion;
+import io.tandem.router.Events;
+import io.tandem.router.Integration;
+import io.tandem.router.Outcome;
+import io.tandem.router.Rules;
 
+/** The decision rules alone: no Kafka, no database, the same input gives the same decision. */
 class DecisionRulesTest {
 
-    private static final Instant DECIDED_AT = Instant.parse("2026-01-02T03:04:05Z");
-    private static final VisitedNode ORDER_NODE = new VisitedNode("node_1", "Order status", false);
-    private static final VisitedNode AGENT_NODE = new VisitedNode("node_9", "Talk to a human", true);
+    static final Instant NOW = Instant.parse("2026-11-26T01:00:00Z");
+    static final Integration MONITORING = new Integration("acme", "991", true, true, null, 0.75, NOW);
+    static final AgentAvailability NOBODY_KNOWS = (app, backup, assistant) -> Optional.empty();
 
-    private final DecisionRules rules = new DecisionRules();
+    final DecisionRules rules = new DecisionRules();
 
     @Test
-    void confidentIntentInReplyModeRepliesWithTheOutput() {
-        MessageClassified message = classified(List.of(intent("order_status", 0.82), intent("refund", 0.1)),
-                List.of(ORDER_NODE), List.of("Your order ships tomorrow."));
+    void theSameEventAndStateGiveTheSameActionsWithDeterministicIds() {
+        MessageClassified message = Events.customer("acme", "c1", Owner.UNASSIGNED, Events.classify("hours?")
+                .branch(Events.HOURS, 0.9, false, "We open at 9.").build());
 
-        Decision decision = rules.decide(message, settings(Mode.REPLY, 0.4, null), DECIDED_AT);
+        DecisionRules.Verdict first = decide(message, ConversationState.fresh("acme", "c1"));
+        DecisionRules.Verdict second = decide(message, ConversationState.fresh("acme", "c1"));
 
-        assertThat(decision.actions()).singleElement().satisfies(action -> {
-            assertThat(action.type()).isEqualTo(Type.REPLY);
-            assertThat(action.body()).isEqualTo("Your order ships tomorrow.");
-            assertThat(action.assignee()).isNull();
-            assertThat(action.reason()).isEqualTo("intent order_status at 0.82 ≥ 0.40, mode REPLY");
-        });
-        assertThat(decision.reason()).isEqualTo("intent order_status at 0.82 ≥ 0.40, mode REPLY");
+        assertThat(first.decision()).isEqualTo(second.decision());
+        assertThat(first.decision().actions()).extracting(ActionDecided::eventId)
+                .containsExactly(ActionDecided.idFor(message.eventId(), 0));
     }
 
     @Test
-    void actionsCarryDeterministicIdsAndTheCause() {
-        MessageClassified message = classified(List.of(intent("order_status", 0.9)), List.of(ORDER_NODE),
-                List.of("Shipped."));
+    void theTranscriptKeepsTheLastSixMessages() {
+        ConversationState state = ConversationState.fresh("acme", "c1");
+        for (int i = 1; i <= 8; i++) {
+            MessageClassified message = Events.customer("acme", "c1", Owner.UNASSIGNED,
+                    Events.classify("message " + i).build());
+            state = decide(message, state).next();
+        }
 
-        ActionDecided action = rules.decide(message, settings(Mode.REPLY, 0.4, null), DECIDED_AT).actions().get(0);
-
-        assertThat(action.eventId()).isEqualTo(ActionDecided.idFor(message.eventId(), 0));
-        assertThat(action.causationId()).isEqualTo(message.eventId());
-        assertThat(action.appId()).isEqualTo(message.appId());
-        assertThat(action.conversationId()).isEqualTo(message.conversationId());
-        assertThat(action.occurredAt()).isEqualTo(DECIDED_AT);
-        assertThat(action.schemaVersion()).isEqualTo(ActionDecided.SCHEMA_VERSION);
-        assertThat(rules.decide(message, settings(Mode.REPLY, 0.4, null), DECIDED_AT).actions())
-                .containsExactly(action);
+        assertThat(state.transcript()).extracting(ConversationState.Line::text)
+                .containsExactly("message 3", "message 4", "message 5", "message 6", "message 7", "message 8");
     }
 
     @Test
-    void confidenceEqualToTheMinimumIsEnough() {
-        MessageClassified message = classified(List.of(intent("order_status", 0.4)), List.of(ORDER_NODE),
-                List.of("Shipped."));
+    void aCustomersChoiceIsANumberOrTheLabelOfAnOption() {
+        List<Suggestion> candidates = List.of(
+                new Suggestion("Order status", "Track an order", 0.9, true, List.of()),
+                new Suggestion("Returns", "Return an item", 0.8, false, List.of()));
 
-        assertThat(rules.decide(message, settings(Mode.REPLY, 0.4, null), DECIDED_AT).actions())
-                .extracting(ActionDecided::type).containsExactly(Type.REPLY);
+        assertThat(DecisionRules.choice("2", candidates)).contains(2);
+        assertThat(DecisionRules.choice(" 1. ", candidates)).contains(1);
+        assertThat(DecisionRules.choice("return an item", candidates)).contains(2);
+        assertThat(DecisionRules.choice("3", candidates)).isEmpty();
+        assertThat(DecisionRules.choice("the first one", candidates)).isEmpty();
     }
 
     @Test
-    void confidentIntentInSuggestModeLeavesANoteWithTheSuggestedAnswer() {
-        MessageClassified message = classified(List.of(intent("order_status", 0.82)), List.of(ORDER_NODE),
-                List.of("Your order ships tomorrow."));
+    void aPickWithoutASuggestionIsAnsweredWithANote() {
+        MessageClassified note = Events.event("acme", "c1", Kind.ADMIN_NOTED, "admin", "100", "/tandem 2",
+                Owner.UNASSIGNED, false);
 
-        Decision decision = rules.decide(message, settings(Mode.SUGGEST, 0.4, null), DECIDED_AT);
+        DecisionRules.Verdict verdict = decide(note, ConversationState.fresh("acme", "c1"));
 
-        assertThat(decision.actions()).singleElement().satisfies(action -> {
-            assertThat(action.type()).isEqualTo(Type.NOTE);
-            assertThat(action.body()).isEqualTo("Suggested answer: Your order ships tomorrow.");
-            assertThat(action.reason()).isEqualTo("intent order_status at 0.82 ≥ 0.40, mode SUGGEST");
+        assertThat(verdict.decision().outcome()).isEqualTo(Outcome.COMMAND_REJECTED);
+        assertThat(verdict.decision().actions()).singleElement().satisfies(action -> {
+            assertThat(action.type()).isEqualTo(ActionDecided.Type.NOTE);
+            assertThat(action.body()).isEqualTo("There is no Tandem suggestion to pick in this conversation.");
         });
     }
 
     @Test
-    void modeOffDecidesNothingEvenForAHandoff() {
-        MessageClassified message = classified(List.of(intent("agent", 0.99)), List.of(AGENT_NODE),
-                List.of("Connecting you."));
+    void aNoteThatIsNotACommandIsOnlyTracked() {
+        MessageClassified note = Events.event("acme", "c1", Kind.ADMIN_NOTED, "admin", "100",
+                "customer is a VIP, /tandem later maybe", Owner.UNASSIGNED, false);
 
-        Decision decision = rules.decide(message, settings(Mode.OFF, 0.4, "team-1"), DECIDED_AT);
-
-        assertThat(decision.actions()).isEmpty();
-        assertThat(decision.reason()).isEqualTo("mode OFF");
+        assertThat(decide(note, ConversationState.fresh("acme", "c1")).decision().outcome())
+                .isEqualTo(Outcome.TRACKED);
     }
 
     @Test
-    void intentBelowTheMinimumDecidesNothing() {
-        MessageClassified message = classified(List.of(intent("order_status", 0.3)), List.of(ORDER_NODE),
-                List.of("Your order ships tomorrow."));
+    void withoutAConnectToAgentResponseNothingIsSaidToTheCustomerOnEscalation() {
+        MessageClassified unsure = Events.customer("acme", "c1", new Owner("991", null), Events.classify("hmm")
+                .branch(Events.HOURS, 0.2, false, "We open at 9.").build());
 
-        Decision decision = rules.decide(message, settings(Mode.REPLY, 0.4, null), DECIDED_AT);
+        DecisionRules.Verdict verdict = decide(unsure, ConversationState.fresh("acme", "c1"));
 
-        assertThat(decision.actions()).isEmpty();
-        assertThat(decision.reason()).isEqualTo("intent order_status at 0.30 < 0.40, mode REPLY");
+        assertThat(verdict.decision().actions()).extracting(ActionDecided::type)
+                .containsExactly(ActionDecided.Type.NOTE, ActionDecided.Type.ASSIGN);
+        assertThat(verdict.next().humanOwner()).isEqualTo("escalated to the Unassigned inbox");
     }
 
     @Test
-    void topIntentIsTheMostConfidentWhateverTheListOrder() {
-        MessageClassified message = classified(List.of(intent("refund", 0.2), intent("order_status", 0.7)),
-                List.of(ORDER_NODE), List.of("Shipped."));
+    void anEscalationTellsTheCustomerTheUnavailableMessageWhenAvailabilityIsUnknown() {
+        MessageClassified human = Events.customer("acme", "c1", Owner.UNASSIGNED, Events.classify("a human")
+                .branch(Events.HUMAN, 0.9, false, "One moment.")
+                .connectToAgent("Wants a human", "Someone is coming.", "Nobody is here.").build());
 
-        assertThat(rules.decide(message, settings(Mode.REPLY, 0.4, null), DECIDED_AT).reason())
-                .startsWith("intent order_status at 0.70");
+        DecisionRules.Verdict verdict = decide(human, ConversationState.fresh("acme", "c1"));
+
+        assertThat(verdict.decision().actions().get(0).responses()).containsExactly(Response.text("Nobody is here."));
+        assertThat(verdict.decision().reason()).contains("could not be told");
     }
 
     @Test
-    void noOutputDecidesNothing() {
-        MessageClassified message = classified(List.of(intent("order_status", 0.95)), List.of(ORDER_NODE),
-                List.of(" ", ""));
+    void aDidYouMeanQuestionIsDroppedWhenAHumanTakesOver() {
+        MessageClassified ambiguous = Events.customer("acme", "c1", Owner.UNASSIGNED, Events.classify("my parcel")
+                .branch(Events.ORDER, 0.9, true, "What is your order number?")
+                .alsoMatched(Events.RETURNS, 0.8, "Send it back within 30 days.").build());
+        ConversationState asked = decide(ambiguous, ConversationState.fresh("acme", "c1")).next();
+        assertThat(asked.pending().kind()).isEqualTo(ConversationState.Pending.Kind.CUSTOMER_CHOICE);
 
-        Decision decision = rules.decide(message, settings(Mode.REPLY, 0.4, null), DECIDED_AT);
+        MessageClassified humanReplied = Events.event("acme", "c1", Kind.ADMIN_REPLIED, "admin", "100",
+                "Hi, Alice here.", Owner.UNASSIGNED, false);
 
-        assertThat(decision.actions()).isEmpty();
-        assertThat(decision.reason()).isEqualTo("the dialog produced no output, mode REPLY");
+        assertThat(decide(humanReplied, asked).next().pending()).isNull();
     }
 
-    @Test
-    void outputWithoutAnyIntentComesFromANonIntentNodeAndIsAnswered() {
-        MessageClassified message = classified(List.of(), List.of(new VisitedNode("welcome", "Welcome", false)),
-                List.of("Hello! How can I help?"));
-
-        Decision decision = rules.decide(message, settings(Mode.REPLY, 0.9, null), DECIDED_AT);
-
-        assertThat(decision.actions()).singleElement().satisfies(action -> {
-            assertThat(action.type()).isEqualTo(Type.REPLY);
-            assertThat(action.body()).isEqualTo("Hello! How can I help?");
-            assertThat(action.reason()).isEqualTo("no intent recognised; node 'Welcome' answered, mode REPLY");
-        });
-    }
-
-    @Test
-    void multipleOutputTextsBecomeOneMessage() {
-        MessageClassified message = classified(List.of(intent("hours", 0.8)), List.of(ORDER_NODE),
-                List.of("We open at 9.", "  ", "We close at 5. "));
-
-        assertThat(rules.decide(message, settings(Mode.REPLY, 0.4, null), DECIDED_AT).actions().get(0).body())
-                .isEqualTo("We open at 9.\n\nWe close at 5.");
-    }
-
-    @Test
-    void handoffInReplyModeRepliesThenAssignsToTheHandoffTeam() {
-        MessageClassified message = classified(List.of(intent("agent", 0.9)), List.of(ORDER_NODE, AGENT_NODE),
-                List.of("Let me connect you to a colleague."));
-
-        Decision decision = rules.decide(message, settings(Mode.REPLY, 0.4, "team-42"), DECIDED_AT);
-
-        assertThat(decision.actions()).extracting(ActionDecided::type).containsExactly(Type.REPLY, Type.ASSIGN);
-        assertThat(decision.actions().get(0).body()).isEqualTo("Let me connect you to a colleague.");
-        ActionDecided assign = decision.actions().get(1);
-        assertThat(assign.assignee()).isEqualTo(new Assignee(AssigneeType.TEAM, "team-42"));
-        assertThat(assign.body()).isNull();
-        assertThat(assign.eventId()).isEqualTo(ActionDecided.idFor(message.eventId(), 1));
-        assertThat(assign.reason())
-                .isEqualTo("node 'Talk to a human' asks for a human agent; handing over to team team-42");
-    }
-
-    @Test
-    void handoffIsNotGatedByConfidence() {
-        MessageClassified message = classified(List.of(intent("agent", 0.1)), List.of(AGENT_NODE), List.of());
-
-        assertThat(rules.decide(message, settings(Mode.REPLY, 0.4, "team-42"), DECIDED_AT).actions())
-                .extracting(ActionDecided::type).containsExactly(Type.ASSIGN);
-    }
-
-    @Test
-    void handoffWithoutATeamLeavesANoteAskingATeammateToTakeOver() {
-        MessageClassified message = classified(List.of(intent("agent", 0.9)), List.of(AGENT_NODE),
-                List.of("Let me connect you to a colleague."));
-
-        Decision decision = rules.decide(message, settings(Mode.REPLY, 0.4, null), DECIDED_AT);
-
-        assertThat(decision.actions()).extracting(ActionDecided::type).containsExactly(Type.REPLY, Type.NOTE);
-        assertThat(decision.actions().get(1).body())
-                .isEqualTo("The customer asked for a human agent (node 'Talk to a human'). "
-                        + "Please take over this conversation.");
-    }
-
-    @Test
-    void handoffInSuggestModeHandsOverWithoutReplying() {
-        MessageClassified message = classified(List.of(intent("agent", 0.9)), List.of(AGENT_NODE),
-                List.of("Let me connect you to a colleague."));
-
-        assertThat(rules.decide(message, settings(Mode.SUGGEST, 0.4, "team-42"), DECIDED_AT).actions())
-                .extracting(ActionDecided::type).containsExactly(Type.ASSIGN);
-        assertThat(rules.decide(message, settings(Mode.SUGGEST, 0.4, null), DECIDED_AT).actions())
-                .extracting(ActionDecided::type).containsExactly(Type.NOTE);
-    }
-
-    @Test
-    void handoffNodeWithoutTitleIsNamedByItsId() {
-        MessageClassified message = classified(List.of(), List.of(new VisitedNode("node_7", null, true)), List.of());
-
-        assertThat(rules.decide(message, settings(Mode.REPLY, 0.4, "7"), DECIDED_AT).reason())
-                .isEqualTo("node 'node_7' asks for a human agent; handing over to team 7, mode REPLY");
-    }
-
-    static MessageClassified classified(List<IntentScore> intents, List<VisitedNode> nodes, List<String> output) {
-        return new MessageClassified(MessageClassified.SCHEMA_VERSION, "classified-1", "received-1", "app-1",
-                "conv-1", DECIDED_AT.minusSeconds(1), "v1", "where is my order?", intents, List.of(), nodes,
-                output, Map.of());
-    }
-
-    private static IntentScore intent(String name, double confidence) {
-        return new IntentScore(name, confidence);
-    }
-
-    private static WorkspaceSettings settings(Mode mode, double minConfidence, String handoffTeamId) {
-        return new WorkspaceSettings("app-1", mode, minConfidence, handoffTeamId, null);
+    private DecisionRules.Verdict decide(MessageClassified message, ConversationState state) {
+        return rules.decide(message, MONITORING, Rules.NONE, state, NOBODY_KNOWS, NOW);
     }
 }

@@ -26,6 +26,12 @@ class DockerComposeFileTest {
             "service_completed_successfully");
     private static final Pattern TOPIC_CREATION = Pattern.compile("--topic (\\S+) --partitions (\\d+)");
 
+    /** Set in Kubernetes only: the port is the services' default, the heap share is for a container memory limit. */
+    private static final Set<String> KUBERNETES_ONLY = Set.of("QUARKUS_HTTP_PORT", "JAVA_MAX_MEM_RATIO");
+    /** Kafka and PostgreSQL have other host names in compose than in Kubernetes. */
+    private static final Set<String> ADDRESSED_BY_HOST_NAME = Set.of("KAFKA_BOOTSTRAP_SERVERS",
+            "QUARKUS_DATASOURCE_JDBC_URL");
+
     private static String text;
     private static JsonNode compose;
     private static JsonNode services;
@@ -139,8 +145,14 @@ class DockerComposeFileTest {
         assertThat(environmentOf(TandemService.CLASSIFIER))
                 .containsEntry("TANDEM_CLASSIFIER_ADMIN_API_KEYS", "local-admin-key")
                 .containsEntry("TANDEM_CLASSIFIER_SEED_APP_ID", "local");
+        assertThat(environmentOf(TandemService.INGEST))
+                .containsEntry("TANDEM_INGEST_APPS_LOCAL_BOT_ADMIN_ID", "991267");
         assertThat(environmentOf(TandemService.ROUTER))
-                .containsEntry("TANDEM_ROUTER_ADMIN_API_KEYS", "local-admin-key");
+                .containsEntry("TANDEM_ROUTER_ADMIN_API_KEYS", "local-admin-key")
+                .containsEntry("QUARKUS_REST_CLIENT_CLASSIFIER_URL", "http://classifier-service:8081")
+                .containsEntry("TANDEM_ROUTER_CLASSIFIER_API_KEY", "local-admin-key")
+                .containsEntry("QUARKUS_REST_CLIENT_INTERCOM_URL", "http://intercom-sandbox:8090")
+                .containsEntry("TANDEM_ROUTER_APPS_LOCAL_ACCESS_TOKEN", "local-token");
         assertThat(environmentOf(TandemService.RESPONDER))
                 .containsEntry("QUARKUS_REST_CLIENT_INTERCOM_URL", "http://intercom-sandbox:8090")
                 .containsEntry("TANDEM_RESPONDER_APPS_LOCAL_ACCESS_TOKEN", "local-token");
@@ -148,7 +160,26 @@ class DockerComposeFileTest {
                 "TANDEM_SANDBOX_APP_ID", "local",
                 "TANDEM_SANDBOX_ACCESS_TOKEN", "local-token",
                 "TANDEM_SANDBOX_WEBHOOK_SECRET", "local-webhook-secret",
+                "TANDEM_SANDBOX_BOT_ADMIN_ID", "991267",
                 "TANDEM_SANDBOX_WEBHOOK_URL", "http://ingest-service:8080/webhooks/intercom"));
+    }
+
+    @Test
+    void everyServiceGetsTheVariablesAndCredentialsTheSandboxOverlayGivesIt() {
+        Rendered kubernetes = Rendered.of(Overlay.SANDBOX);
+        for (TandemService service : TandemService.ALL) {
+            Map<String, String> expected = new LinkedHashMap<>(kubernetes.environment(service));
+            KUBERNETES_ONLY.forEach(expected::remove);
+            Map<String, String> environment = environmentOf(service);
+
+            assertThat(environment.keySet()).as(service.module())
+                    .containsExactlyInAnyOrderElementsOf(expected.keySet());
+            environment.forEach((name, value) -> {
+                if (!ADDRESSED_BY_HOST_NAME.contains(name)) {
+                    assertThat(value).as("%s of %s", name, service.module()).isEqualTo(expected.get(name));
+                }
+            });
+        }
     }
 
     @Test

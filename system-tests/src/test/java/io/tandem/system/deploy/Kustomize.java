@@ -5,20 +5,38 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
-/** Renders a kustomization with {@code kubectl kustomize}, offline, into its resources. */
+/**
+ * Renders a kustomization of {@code deploy/k8s} with {@code kubectl kustomize}, offline, into its resources.
+ *
+ * <p>It renders a copy of {@code deploy/k8s} in which every {@code secrets/X.env.example} has become
+ * {@code secrets/X.env}, as an operator does before applying dev or prod. The operator's own {@code .env} files (real
+ * credentials, git-ignored) are never copied, so nothing real reaches a test's output.
+ */
 final class Kustomize {
+
+    private static final String EXAMPLE = ".example";
 
     private Kustomize() {
     }
 
-    /** The resources rendered from {@code directory}, relative to the repository root. */
-    static List<JsonNode> render(String directory) {
-        Path root = RepositoryRoot.find();
+    static List<JsonNode> render(Overlay overlay) {
+        Path copy = copyWithExampleSecrets(RepositoryRoot.find().resolve("deploy/k8s"));
+        try {
+            return render(copy, overlay.directory());
+        } finally {
+            deleteRecursively(copy);
+        }
+    }
+
+    private static List<JsonNode> render(Path root, String directory) {
         try {
             Path out = Files.createTempFile("kustomize", ".yaml");
             Path err = Files.createTempFile("kustomize", ".err");
@@ -37,10 +55,43 @@ final class Kustomize {
                 Files.deleteIfExists(err);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Could not render " + directory, e);
+            throw new UncheckedIOException("Could not render " + directory, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted rendering " + directory, e);
+        }
+    }
+
+    private static Path copyWithExampleSecrets(Path source) {
+        try {
+            Path target = Files.createTempDirectory("deploy-k8s");
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    if (Files.exists(file.resolveSibling(file.getFileName() + EXAMPLE))) {
+                        continue;
+                    }
+                    String name = source.relativize(file).toString();
+                    if (name.endsWith(EXAMPLE)) {
+                        name = name.substring(0, name.length() - EXAMPLE.length());
+                    }
+                    Path copy = target.resolve(name);
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(file, copy);
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not copy " + source, e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + directory, e);
         }
     }
 

@@ -48,6 +48,9 @@ public final class TandemLauncher {
             return;
         }
         try {
+            LocalWorkspace.configure(system.url(TandemSystem.ROUTER), settings, LocalWorkspace.LOCAL_THRESHOLD);
+            out.println(LocalTime.now().format(CLOCK) + "  workspace '" + settings.appId()
+                    + "': Tandem acts as admin " + settings.botAdminId() + " and monitors the Unassigned inbox");
             Duration answered = PipelineCheck.run(system.url(TandemSystem.SANDBOX));
             out.printf("%s  startup check: a customer message was answered in %.1f s%n", LocalTime.now().format(CLOCK),
                     answered.toMillis() / 1e3);

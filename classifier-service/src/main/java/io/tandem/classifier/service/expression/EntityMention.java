@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.tandem.classifier.service.nlu.SystemEntities;
 import io.tandem.contracts.MessageClassified.EntityMatch;
 
 /**
@@ -40,6 +41,8 @@ record EntityMention(String entity, List<EntityMatch> matches, String inputText)
             case "confidence" -> BigDecimal.valueOf(first.confidence());
             case "entity" -> entity;
             case "values" -> values();
+            case "numeric_value" -> NUMERIC_SYSTEM_ENTITIES.contains(entity) ? scalar() : null;
+            case "unit" -> entity.equals("sys-currency") ? SystemEntities.currencyUnit(literal(first)) : null;
             case "length", "size" -> BigDecimal.valueOf(matches.size());
             default -> throw new EvaluationException("no property '" + name + "' on @" + entity);
         };

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -168,6 +169,10 @@ public final class ExpressionEvaluator {
                 return true;
             case "conversation_start":
                 return scope.firstTurn();
+            case "returning_from_digression":
+                return scope.returningFromDigression();
+            case "event":
+                return scope.event();
             case "welcome":
                 // Watson: true on the first turn only when the conversation was started without a message
                 return scope.firstTurn() && scope.inputText().isBlank();
@@ -418,7 +423,7 @@ public final class ExpressionEvaluator {
 
         private static Object onNumber(BigDecimal number, String method) {
             return switch (method) {
-                case "toInt" -> new BigDecimal(number.toBigInteger());
+                case "toInt", "toLong" -> new BigDecimal(number.toBigInteger());
                 case "toDouble" -> number;
                 default -> throw new EvaluationException("cannot call " + method + "() on a number");
             };
@@ -430,6 +435,16 @@ public final class ExpressionEvaluator {
                     return text.contains(Templates.text(argument(arguments, 0, method)));
                 case "find":
                     return regex(argument(arguments, 0, method)).matcher(text).find();
+                case "matches":
+                    return regex(argument(arguments, 0, method)).matcher(text).matches();
+                case "extract":
+                    return extract(text, arguments);
+                case "isNumber":
+                    return isNumeric(text);
+                case "toLong":
+                    return new BigDecimal(number(text).toBigInteger());
+                case "lastIndexOf":
+                    return BigDecimal.valueOf(text.lastIndexOf(Templates.text(argument(arguments, 0, method))));
                 case "startsWith":
                     return text.startsWith(Templates.text(argument(arguments, 0, method)));
                 case "endsWith":
@@ -477,6 +492,17 @@ public final class ExpressionEvaluator {
             ChronoUnit unit = ChronoUnit.valueOf(unitName);
             long amount = number(argument(arguments, 0, method)).longValueExact();
             return TemporalValues.plus(text, plus ? amount : -amount, unit);
+        }
+
+        /** {@code extract(regex, group)}: the group of the first match, or empty text when none. */
+        private static String extract(String text, List<Object> arguments) {
+            Matcher matcher = regex(argument(arguments, 0, "extract")).matcher(text);
+            int group = number(argument(arguments, 1, "extract")).intValue();
+            if (!matcher.find() || group < 0 || group > matcher.groupCount()) {
+                return "";
+            }
+            String value = matcher.group(group);
+            return value == null ? "" : value;
         }
 
         private static String substring(String text, List<Object> arguments) {

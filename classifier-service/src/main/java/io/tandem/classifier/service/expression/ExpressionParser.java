@@ -37,7 +37,8 @@ public final class ExpressionParser {
             "toUpperCase", "trim", "equals", "equalsIgnoreCase", "substring", "indexOf", "get", "append", "join",
             "before", "after", "sameOrBefore", "sameOrAfter", "reformatDateTime", "plusSeconds", "plusMinutes",
             "plusHours", "plusDays", "plusWeeks", "plusMonths", "plusYears", "minusSeconds", "minusMinutes",
-            "minusHours", "minusDays", "minusWeeks", "minusMonths", "minusYears", "toString", "toInt", "toDouble");
+            "minusHours", "minusDays", "minusWeeks", "minusMonths", "minusYears", "toString", "toInt", "toDouble",
+            "matches", "extract", "isNumber", "toLong", "lastIndexOf");
 
     /** Global functions the evaluator implements. */
     public static final Set<String> FUNCTIONS = Set.of("now", "today");

@@ -17,7 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class Templates {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
+    /** {@code $variable} or {@code @entity} with optional properties ({@code @airport.literal}). */
+    private static final Pattern SHORTHAND = Pattern.compile(
+            "\\$([A-Za-z_][A-Za-z0-9_]*)|(?<![\\w.@])@([A-Za-z][A-Za-z0-9_-]*)((?:\\.[A-Za-z_][A-Za-z0-9_]*)*)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Templates() {
@@ -87,18 +89,31 @@ public final class Templates {
     }
 
     private static void addText(List<Object> parts, String text) {
-        Matcher matcher = VARIABLE.matcher(text);
+        Matcher matcher = SHORTHAND.matcher(text);
         int position = 0;
         while (matcher.find()) {
             if (matcher.start() > position) {
                 parts.add(text.substring(position, matcher.start()));
             }
-            parts.add(new Expression.ContextReference(matcher.group(1)));
+            parts.add(shorthand(matcher));
             position = matcher.end();
         }
         if (position < text.length()) {
             parts.add(text.substring(position));
         }
+    }
+
+    private static Expression shorthand(Matcher matcher) {
+        if (matcher.group(1) != null) {
+            return new Expression.ContextReference(matcher.group(1));
+        }
+        Expression entity = new Expression.EntityReference(matcher.group(2), null);
+        for (String property : matcher.group(3).split("\\.")) {
+            if (!property.isEmpty()) {
+                entity = new Expression.PropertyAccess(entity, property);
+            }
+        }
+        return entity;
     }
 
     /** A value as Watson Assistant prints it: numbers without trailing zeros, lists and objects as JSON. */

@@ -1,12 +1,13 @@
 package io.tandem.classifier.service.nlu;
 
-import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,30 +15,36 @@ import io.tandem.contracts.MessageClassified.EntityMatch;
 
 /**
  * Finds entity mentions: dictionary values and their synonyms (case-insensitive, whole words only), regular
- * expression patterns, and the {@code sys-number} system entity when the skill enables it. Within one entity,
+ * expression patterns, and the system entities the skill enables ({@link SystemEntities}). Within one entity,
  * overlapping mentions resolve to the leftmost, then the longest.
  */
 public final class EntityExtractor {
 
     /** System entities this extractor detects; skills may enable others, which then never match. */
-    public static final Set<String> DETECTED_SYSTEM_ENTITIES = Set.of("sys-number");
-
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}.])-?\\d+(?:\\.\\d+)?(?![\\p{L}\\p{N}])");
+    public static final Set<String> DETECTED_SYSTEM_ENTITIES = SystemEntities.SUPPORTED;
 
     private record Matchable(String value, Pattern pattern) {
     }
 
     private final Map<String, List<Matchable>> matchablesByEntity;
+    private final Set<String> systemEntities;
 
-    private EntityExtractor(Map<String, List<Matchable>> matchablesByEntity) {
+    private EntityExtractor(Map<String, List<Matchable>> matchablesByEntity, Set<String> systemEntities) {
         this.matchablesByEntity = matchablesByEntity;
+        this.systemEntities = systemEntities;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    public List<EntityMatch> extract(String text) {
+    /**
+     * The mentions in {@code text}, leftmost first.
+     *
+     * @param today the day relative dates resolve against ({@code sys-date}): the message's day, so a replay finds
+     *              the same dates
+     */
+    public List<EntityMatch> extract(String text, LocalDate today) {
         String normalized = normalizeApostrophes(text);
         List<EntityMatch> found = new ArrayList<>();
         matchablesByEntity.forEach((entity, matchables) -> {
@@ -46,9 +53,14 @@ public final class EntityExtractor {
                 Matcher matcher = matchable.pattern().matcher(normalized);
                 while (matcher.find()) {
                     if (matcher.end() > matcher.start()) {
-                        String value = matchable.value() != null ? matchable.value() : number(matcher.group());
-                        candidates.add(new EntityMatch(entity, value, matcher.start(), matcher.end(), 1.0));
+                        candidates.add(new EntityMatch(entity, matchable.value(), matcher.start(), matcher.end(),
+                                1.0));
                     }
+                }
+            }
+            if (systemEntities.contains(entity)) {
+                for (SystemEntities.Mention mention : SystemEntities.find(entity, normalized, today)) {
+                    candidates.add(new EntityMatch(entity, mention.value(), mention.start(), mention.end(), 1.0));
                 }
             }
             found.addAll(withoutOverlaps(candidates));
@@ -71,10 +83,6 @@ public final class EntityExtractor {
         return kept;
     }
 
-    private static String number(String literal) {
-        return new BigDecimal(literal).stripTrailingZeros().toPlainString();
-    }
-
     /** Typographic apostrophes become plain ones; the text keeps its length, so offsets stay valid. */
     static String normalizeApostrophes(String text) {
         return text.replace('\u2019', '\'');
@@ -83,6 +91,7 @@ public final class EntityExtractor {
     public static final class Builder {
 
         private final Map<String, List<Matchable>> matchablesByEntity = new LinkedHashMap<>();
+        private final Set<String> systemEntities = new TreeSet<>();
 
         private Builder() {
         }
@@ -124,7 +133,7 @@ public final class EntityExtractor {
         public Builder systemEntity(String entity) {
             entity(entity);
             if (DETECTED_SYSTEM_ENTITIES.contains(entity)) {
-                matchablesByEntity.get(entity).add(new Matchable(null, NUMBER));
+                systemEntities.add(entity);
             }
             return this;
         }
@@ -132,7 +141,7 @@ public final class EntityExtractor {
         public EntityExtractor build() {
             Map<String, List<Matchable>> copy = new LinkedHashMap<>();
             matchablesByEntity.forEach((entity, matchables) -> copy.put(entity, List.copyOf(matchables)));
-            return new EntityExtractor(copy);
+            return new EntityExtractor(copy, Set.copyOf(systemEntities));
         }
     }
 }

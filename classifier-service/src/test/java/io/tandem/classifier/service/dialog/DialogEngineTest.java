@@ -67,7 +67,7 @@ class DialogEngineTest {
     void rootNodesAreTriedInSiblingOrder() {
         SkillResponse first = respond(SKILL, "hello", Map.of());
         assertThat(first.turn().nodesVisited()).containsExactly(new VisitedNode("hello", "Hello", false));
-        assertThat(first.turn().output()).containsExactly("Hello!");
+        assertThat(first.turn().texts()).containsExactly("Hello!");
     }
 
     @Test
@@ -76,14 +76,14 @@ class DialogEngineTest {
         assertThat(first.context()).containsEntry("greeted", true).containsEntry("said", "hello");
         SkillResponse second = respond(SKILL, "hi there", first.context());
         assertThat(second.turn().nodesVisited()).extracting(VisitedNode::nodeId).containsExactly("greeted");
-        assertThat(second.turn().output()).containsExactly("Hello again, I remember you.");
+        assertThat(second.turn().texts()).containsExactly("Hello again, I remember you.");
     }
 
     @Test
     void foldersAreEnteredOnlyWhenTheirConditionHolds() {
         assertThat(respond(SKILL, "where is my order", Map.of()).turn().nodesVisited())
                 .extracting(VisitedNode::nodeId).containsExactly("fallback");
-        assertThat(respond(SKILL, "where is my order", Map.of("open", true)).turn().output())
+        assertThat(respond(SKILL, "where is my order", Map.of("open", true)).turn().texts())
                 .containsExactly("Your order is on its way.");
     }
 
@@ -107,9 +107,9 @@ class DialogEngineTest {
                  ]}
                 """);
         SkillResponse large = respond(skill, "which size should I take, XL?", Map.of());
-        assertThat(large.turn().output()).containsExactly("Large it is.");
+        assertThat(large.turn().texts()).containsExactly("Large it is.");
         assertThat(large.context()).containsEntry("asked", "size").containsEntry("size", "large");
-        assertThat(respond(skill, "which size should I take", Map.of()).turn().output())
+        assertThat(respond(skill, "which size should I take", Map.of()).turn().texts())
                 .containsExactly("We run true to size.");
     }
 
@@ -128,7 +128,7 @@ class DialogEngineTest {
                 """);
         SkillResponse jumped = respond(skill, "where is my order", Map.of());
         assertThat(jumped.turn().nodesVisited()).extracting(VisitedNode::nodeId).containsExactly("order", "details");
-        assertThat(jumped.turn().output()).containsExactly("Checking.", "It ships tomorrow.");
+        assertThat(jumped.turn().texts()).containsExactly("Checking.", "It ships tomorrow.");
         assertThat(respond(skill, "something else", Map.of()).turn().nodesVisited())
                 .extracting(VisitedNode::nodeId).containsExactly("ask");
     }
@@ -145,7 +145,7 @@ class DialogEngineTest {
                 """);
         SkillResponse response = respond(skill, "talk to a human", Map.of());
         assertThat(response.turn().nodesVisited()).containsExactly(new VisitedNode("agent", "Human", true));
-        assertThat(response.turn().output()).containsExactly("Transferring you.");
+        assertThat(response.turn().texts()).containsExactly("Transferring you.");
     }
 
     @Test
@@ -156,6 +156,6 @@ class DialogEngineTest {
                 """);
         SkillResponse response = respond(skill, "zulu", Map.of());
         assertThat(response.turn().nodesVisited()).isEmpty();
-        assertThat(response.turn().output()).isEmpty();
+        assertThat(response.turn().texts()).isEmpty();
     }
 }

@@ -40,6 +40,26 @@ class ExpressionEvaluatorTest {
     }
 
     @Test
+    void inputTextHasTheCommonStringMethods() {
+        assertThat(test("input.text.contains('boots')")).isTrue();
+        assertThat(test("input.text.toLowerCase().startsWith('i ordered')")).isTrue();
+        assertThat(test("input.text.matches('.*TS-[0-9]+')")).isTrue();
+        assertThat(test("input.text.matches('TS-[0-9]+')")).isFalse();
+        assertThat(evaluate("input.text.extract('TS-([0-9]+)', 1)")).isEqualTo("104823");
+        assertThat(evaluate("input.text.extract('XX-([0-9]+)', 1)")).isEqualTo("");
+        assertThat(test("input.text.length() > 10 && !input.text.isNumber()")).isTrue();
+        assertThat(evaluate("input.text.substring(0, 9).trim().toUpperCase()")).isEqualTo("I ORDERED");
+        assertThat(evaluate("input.text.indexOf('boots')")).isEqualTo(BigDecimal.valueOf(12));
+    }
+
+    @Test
+    void theTopIntentsConfidenceCanBeCompared() {
+        assertThat(test("intents[0].confidence > 0.6")).isTrue();
+        assertThat(test("#order_status && intents[0].confidence >= 0.7")).isFalse();
+        assertThat(test("intents[1].intent == 'returns' && intents[1].confidence < 0.5")).isTrue();
+    }
+
+    @Test
     void intentShorthandMatchesOnlyTheTopIntent() {
         assertThat(test("#order_status")).isTrue();
         assertThat(test("#returns")).isFalse();

@@ -99,7 +99,7 @@ class ExpressionParserTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "#a = #b", "$x ? 'a'", "#a : #b", "#a & #b", "#a | #b", "#a #b", "(#a", "#a)", "#", "@", "$",
-        "@city:", "'unclosed", "$x.matches('a')", "T(java.lang.Runtime).getRuntime()", "launchMissiles()",
+        "@city:", "'unclosed", "$x.frobnicate('a')", "T(java.lang.Runtime).getRuntime()", "launchMissiles()",
         "{1, 2}", "$x.", "#a &&"})
     void rejectsWhatItCannotEvaluate(String condition) {
         assertThatThrownBy(() -> ExpressionParser.parse(condition)).isInstanceOf(ExpressionSyntaxException.class);
@@ -116,7 +116,7 @@ class ExpressionParserTest {
                 .isInstanceOf(ExpressionSyntaxException.class)
                 .hasMessageContaining("'='")
                 .hasMessageContaining("position 6");
-        assertThatThrownBy(() -> ExpressionParser.parse("$x.matches('a')"))
-                .hasMessageContaining("unsupported method 'matches'");
+        assertThatThrownBy(() -> ExpressionParser.parse("$x.frobnicate('a')"))
+                .hasMessageContaining("unsupported method 'frobnicate'");
     }
 }

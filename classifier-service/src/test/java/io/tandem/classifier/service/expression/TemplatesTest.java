@@ -30,6 +30,14 @@ class TemplatesTest {
     }
 
     @Test
+    void entityShorthandInTextIsTheEntitysValueOrProperty() {
+        assertThat(Templates.compile("Looking up @order_number.literal for you@home, mail ada@example.com.")
+                .render(scope)).isEqualTo("Looking up TS-104823 for you@home, mail ada@example.com.");
+        assertThat(Templates.compile("<? @order_number ?>").evaluate(scope)).isEqualTo("order_number");
+        assertThat(Templates.compile("@order_number").evaluate(scope)).isEqualTo("order_number");
+    }
+
+    @Test
     void aWholeExpressionKeepsItsType() {
         assertThat(Templates.compile("<? $items ?>").evaluate(scope)).isEqualTo(List.of("a", "b"));
         assertThat(Templates.compile("<? $items ?>").render(scope)).isEqualTo("[\"a\",\"b\"]");

@@ -1,0 +1,525 @@
+package io.tandem.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.sun.net.httpserver.HttpServer;
+
+import io.tandem.contracts.ConversationEvent;
+import io.tandem.contracts.ConversationEvent.Author;
+import io.tandem.contracts.ConversationEvent.Kind;
+import io.tandem.contracts.ConversationEvent.Owner;
+import io.tandem.contracts.ConversationEvent.Part;
+import io.tandem.contracts.MessageClassified;
+import io.tandem.contracts.MessageClassified.Classification;
+import io.tandem.contracts.MessageClassified.IntentScore;
+import io.tandem.contracts.MessageClassified.NodeMatch;
+import io.tandem.contracts.MessageClassified.NodeRef;
+import io.tandem.contracts.Response;
+import io.tandem.contracts.Topics;
+import io.tandem.testsupport.ChildProcess;
+import io.tandem.testsupport.FreePorts;
+import io.tandem.testsupport.Infrastructure;
+
+/**
+ * {@code ./tandem bench router}: how long router-service takes to decide. Starts Kafka, PostgreSQL and the packaged
+ * router-service ({@code router-service/target/quarkus-app}), with a small HTTP stand-in for classifier-service and
+ * Intercom; configures a workspace through the admin API; then produces a realistic stream of MessageClassified
+ * (answers, follow-ups, "did you mean", suggestions and note commands, escalations, assignments, Tandem's own
+ * parts) on {@code conversation.classified} at a steady rate and prints, for the measured part:
+ * <ul>
+ * <li>consumed-to-produced latency: the ActionDecided record's timestamp minus its MessageClassified's (both set by
+ * producers on this machine, millisecond resolution; includes the broker hop and the consumer's fetch);</li>
+ * <li>the service's own deciding time (database included, Kafka excluded): its {@code tandem_router_deciding_seconds}
+ * p50/p99 from {@code /q/metrics}.</li>
+ * </ul>
+ * Options: {@code --conversations N} (default 400), {@code --rate EVENTS_PER_S} (default 50, well below what
+ * the service sustains, so the latency is not queueing).
+ */
+public final class RouterBench {
+
+    static final String APP = "bench";
+    static final String ADMIN_KEY = "bench-admin-key";
+    static final String ASSISTANT = "991";
+    static final Owner UNASSIGNED = Owner.UNASSIGNED;
+    static final Owner ASSISTANT_OWNS = new Owner(ASSISTANT, null);
+    static final NodeRef ORDER = new NodeRef("node_order", "Order status", "Track an order");
+    static final NodeRef RETURNS = new NodeRef("node_returns", "Returns", "Return an item");
+    static final NodeRef HOURS = new NodeRef("node_hours", "Opening hours", "Opening hours");
+    static final NodeRef HUMAN = new NodeRef("node_human", "Human", "Talk to a person");
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
+
+    private RouterBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int conversations = option(args, "--conversations", 400);
+        int rate = option(args, "--rate", 50);
+        Path root = Path.of(System.getProperty("tandem.root", ".")).toAbsolutePath().normalize();
+        Path jar = root.resolve("router-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            System.err.println(jar + " is missing: build it with ./mvnw -o -q -pl router-service package -DskipTests");
+            System.exit(1);
+        }
+        System.out.println("router bench: starting Kafka and PostgreSQL");
+        try (Infrastructure infrastructure = Infrastructure.start(System::getenv, null);
+                StandIn standIn = StandIn.start()) {
+            int port = FreePorts.next();
+            Map<String, String> env = new HashMap<>(infrastructure.environment());
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            env.put("TANDEM_ROUTER_ADMIN_API_KEYS", ADMIN_KEY);
+            env.put("TANDEM_ROUTER_APPS_BENCH_ACCESS_TOKEN", "bench-intercom-token");
+            env.put("TANDEM_ROUTER_CLASSIFIER_API_KEY", "bench-classifier-key");
+            env.put("QUARKUS_REST_CLIENT_CLASSIFIER_URL", standIn.url());
+            env.put("QUARKUS_REST_CLIENT_INTERCOM_URL", standIn.url());
+            Path log = Files.createTempDirectory("router-bench").resolve("router-service.log");
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString());
+            System.out.println("router bench: starting the packaged router-service on port " + port + " (log " + log
+                    + ")");
+            try (ChildProcess router = ChildProcess.start("router-service", command, env, log, "TERM", 15_000)) {
+                String base = "http://127.0.0.1:" + port;
+                awaitReady(router, base);
+                configure(base);
+                run(infrastructure.kafka().bootstrapServers(), base, conversations, rate);
+            }
+        }
+    }
+
+    private static void run(String bootstrap, String base, int conversations, int rate) throws Exception {
+        try (KafkaProducer<String, String> producer = producer(bootstrap);
+                KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
+            consumer.subscribe(List.of(Topics.CONVERSATION_ACTIONS));
+            Map<String, Long> firstActionAt = new ConcurrentHashMap<>();
+            Thread polling = new Thread(() -> poll(consumer, firstActionAt), "router-bench-actions");
+            polling.setDaemon(true);
+            polling.start();
+            System.out.println("router bench: waiting for the router's consumer group (a first message)");
+            List<Sent> probe = send(producer, script(1, 0), 50);
+            await(probe, firstActionAt, Duration.ofSeconds(120));
+
+            int warmUp = Math.max(50, conversations / 5);
+            System.out.printf(Locale.ROOT, "router bench: warm-up, %d conversations%n", warmUp);
+            await(send(producer, script(warmUp, 1), rate), firstActionAt, Duration.ofSeconds(120));
+
+            List<MessageClassified> stream = script(conversations, 1 + warmUp);
+            System.out.printf(Locale.ROOT, "router bench: measuring %d events of %d conversations at %d events/s%n",
+                    stream.size(), conversations, rate);
+            long begin = System.nanoTime();
+            List<Sent> sent = send(producer, stream, rate);
+            int missing = await(sent, firstActionAt, Duration.ofSeconds(120));
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            polling.interrupt();
+
+            List<Long> latencies = new ArrayList<>();
+            for (Sent event : sent) {
+                Long actionAt = firstActionAt.get(event.eventId());
+                if (event.expectsAction() && actionAt != null) {
+                    latencies.add(actionAt - event.producedAt());
+                }
+            }
+            latencies.sort(null);
+            long withActions = sent.stream().filter(Sent::expectsAction).count();
+            System.out.println();
+            System.out.println("router-service (packaged, consumed MessageClassified -> produced ActionDecided)");
+            System.out.printf(Locale.ROOT, "  events: %d (%d deciding on actions, %d deciding on none), %.1f s%n",
+                    sent.size(), withActions, sent.size() - withActions, seconds);
+            System.out.printf(Locale.ROOT, "  consumed-to-produced latency: p50 %d ms, p99 %d ms, max %d ms%s%n",
+                    percentile(latencies, 0.50), percentile(latencies, 0.99),
+                    latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1),
+                    missing == 0 ? "" : " (" + missing + " expected action(s) never came)");
+            Map<String, Double> deciding = decidingQuantiles(base, "tandem_router_deciding_seconds");
+            Map<String, Double> cpu = decidingQuantiles(base, "tandem_router_deciding_cpu_seconds");
+            System.out.printf(Locale.ROOT, "  deciding time in the service (database included, Kafka excluded): "
+                    + "p50 %.2f ms, p99 %.2f ms, max %.2f ms over %.0f decisions%n",
+                    deciding.getOrDefault("0.5", Double.NaN) * 1000, deciding.getOrDefault("0.99", Double.NaN) * 1000,
+                    deciding.getOrDefault("max", Double.NaN) * 1000, deciding.getOrDefault("count", Double.NaN));
+            System.out.printf(Locale.ROOT, "  CPU time of deciding (the work, without waiting for a core): "
+                    + "p50 %.2f ms, p99 %.2f ms%n", cpu.getOrDefault("0.5", Double.NaN) * 1000,
+                    cpu.getOrDefault("0.99", Double.NaN) * 1000);
+            System.out.println("  goal: deciding under 5 ms at p99");
+            java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            System.out.printf(Locale.ROOT, "  machine: %d cores, load average %.1f (other processes compete for them)%n",
+                    os.getAvailableProcessors(), os.getSystemLoadAverage());
+        }
+    }
+
+    /** A realistic mix of conversations, {@code count} of them, numbered from {@code first}. */
+    static List<MessageClassified> script(int count, int first) {
+        List<List<MessageClassified>> perConversation = new ArrayList<>();
+        for (int i = first; i < first + count; i++) {
+            String conversation = "bench-" + i + "-" + UUID.randomUUID();
+            List<MessageClassified> events = new ArrayList<>();
+            switch (i % 6) {
+                case 0, 1 -> {
+                    events.add(customer(conversation, UNASSIGNED, classified("hi, when do you open?", HOURS, 0.95,
+                            false, "We open at 9.", false, false)));
+                    events.add(own(conversation, Kind.ADMIN_REPLIED, "We open at 9."));
+                    events.add(customer(conversation, UNASSIGNED, classified("where is my order?", ORDER, 0.91, true,
+                            "What is your order number?", false, true)));
+                    events.add(own(conversation, Kind.ADMIN_REPLIED, "What is your order number?"));
+                    events.add(customer(conversation, UNASSIGNED, classified("12345", ORDER, 0.2, true,
+                            "Order 12345 ships tomorrow.", true, false)));
+                }
+                case 2 -> {
+                    events.add(customer(conversation, UNASSIGNED, ambiguous("my parcel")));
+                    events.add(own(conversation, Kind.ADMIN_REPLIED, "Did you mean: 1. Track an order 2. Return"));
+                    events.add(customer(conversation, UNASSIGNED, classified("1", null, 0.0, false, null, false,
+                            false)));
+                }
+                case 3 -> {
+                    events.add(customer(conversation, UNASSIGNED, classified("how do I return this", RETURNS, 0.9,
+                            false, "Send it back within 30 days.", false, false)));
+                    events.add(own(conversation, Kind.ASSIGNED, ""));
+                    events.add(customer(conversation, new Owner(null, "7"), classified("hello?", RETURNS, 0.9, false,
+                            "Send it back within 30 days.", false, false)));
+                    events.add(lifecycle(conversation, Kind.ADMIN_NOTED, "/tandem 1", new Owner(null, "7")));
+                }
+                case 4 -> {
+                    Classification human = new Classification("1", "I want a person",
+                            List.of(new IntentScore("human", 0.96)), List.of(),
+                            List.of(new NodeMatch(HUMAN, 0.96, false, List.of())), List.of(), HUMAN, false, false,
+                            List.of(Response.connectToAgent("Wants a person", "A colleague will be with you shortly.",
+                                    "We are away; we will write back.")),
+                            Response.connectToAgent("Wants a person", "A colleague will be with you shortly.",
+                                    "We are away; we will write back."),
+                            "Talk to a person", Map.of());
+                    events.add(customer(conversation, UNASSIGNED, human));
+                    events.add(own(conversation, Kind.ASSIGNED, ""));
+                }
+                default -> {
+                    events.add(customer(conversation, UNASSIGNED, classified("can I pay with shells", HOURS, 0.4,
+                            false, "We open at 9.", false, false)));
+                    events.add(lifecycle(conversation, Kind.ASSIGNED, "", ASSISTANT_OWNS));
+                    events.add(customer(conversation, ASSISTANT_OWNS, classified("when do you open", HOURS, 0.93,
+                            false, "We open at 9.", false, false)));
+                }
+            }
+            perConversation.add(events);
+        }
+        // interleave the conversations as they would arrive: round robin over their next event
+        List<MessageClassified> stream = new ArrayList<>();
+        for (int step = 0; !perConversation.isEmpty(); step++) {
+            final int at = step;
+            perConversation.removeIf(events -> events.size() <= at);
+            for (List<MessageClassified> events : perConversation) {
+                stream.add(events.get(at));
+            }
+        }
+        return stream;
+    }
+
+    /** Whether the router is expected to act on the event (the script's events are decided in this way). */
+    static boolean expectsAction(MessageClassified event) {
+        if (event.event().authoredByTandem()) {
+            return false;
+        }
+        if (event.event().kind() == Kind.ADMIN_NOTED) {
+            return true;
+        }
+        if (event.event().kind() == Kind.ASSIGNED) {
+            return false;
+        }
+        Classification c = event.classification();
+        if (event.event().owner().teamId() != null) {
+            return false; // handed over to a team after a suggestion: silent
+        }
+        return c != null && (c.topConfidence() >= 0.75 || c.continuedBranch() || c.branch() == null);
+    }
+
+    private static Classification classified(String text, NodeRef node, double confidence, boolean hasChildren,
+            String answer, boolean continued, boolean awaiting) {
+        if (node == null) {
+            return new Classification("1", text, List.of(), List.of(), List.of(), List.of(), null, false, false,
+                    List.of(), null, null, Map.of());
+        }
+        return new Classification("1", text, List.of(new IntentScore(node.nodeId(), confidence)), List.of(),
+                List.of(new NodeMatch(node, confidence, hasChildren, List.of(Response.text(answer)))), List.of(),
+                node, continued, awaiting, List.of(Response.text(answer)), null, null, Map.of("turn", 1));
+    }
+
+    private static Classification ambiguous(String text) {
+        return new Classification("1", text,
+                List.of(new IntentScore("order", 0.88), new IntentScore("returns", 0.82)), List.of(),
+                List.of(new NodeMatch(ORDER, 0.88, true, List.of(Response.text("What is your order number?"))),
+                        new NodeMatch(RETURNS, 0.82, false, List.of(Response.text("Send it back within 30 days.")))),
+                List.of(), ORDER, false, false, List.of(Response.text("What is your order number?")), null, null,
+                Map.of());
+    }
+
+    private static MessageClassified customer(String conversation, Owner owner, Classification classification) {
+        return wrap(conversation, Kind.CUSTOMER_REPLIED, new Author("user", "user-1", "Customer"),
+                classification.text(), owner, false, classification);
+    }
+
+    private static MessageClassified own(String conversation, Kind kind, String text) {
+        return wrap(conversation, kind, new Author("admin", ASSISTANT, "Tandem"), text, UNASSIGNED, true, null);
+    }
+
+    private static MessageClassified lifecycle(String conversation, Kind kind, String text, Owner owner) {
+        return wrap(conversation, kind, new Author("admin", "100", "Alice"), text, owner, false, null);
+    }
+
+    private static MessageClassified wrap(String conversation, Kind kind, Author author, String text, Owner owner,
+            boolean byTandem, Classification classification) {
+        Part part = new Part("part-" + UUID.randomUUID(), "comment", author, text, List.of(), Instant.now());
+        String eventId = ConversationEvent.idFor(APP, conversation, part.id());
+        ConversationEvent event = new ConversationEvent(ConversationEvent.SCHEMA_VERSION, eventId, part.id(), APP,
+                conversation, Instant.now(), part.id(), "bench", kind, part, owner, "open", byTandem, Instant.now());
+        return new MessageClassified(MessageClassified.SCHEMA_VERSION, MessageClassified.idFor(eventId), eventId, APP,
+                conversation, Instant.now(), event, classification);
+    }
+
+    private record Sent(String eventId, long producedAt, boolean expectsAction) {
+    }
+
+    private static List<Sent> send(KafkaProducer<String, String> producer, List<MessageClassified> events, int rate)
+            throws Exception {
+        List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+        long interval = 1_000_000_000L / Math.max(1, rate);
+        long next = System.nanoTime();
+        for (MessageClassified event : events) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            next += interval;
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CONVERSATION_CLASSIFIED, null,
+                    event.conversationId(), JSON.writeValueAsString(event));
+            record.headers().add("ce_specversion", bytes("1.0"));
+            record.headers().add("ce_id", bytes(event.eventId()));
+            record.headers().add("ce_type", bytes(event.cloudEventType()));
+            record.headers().add("ce_source", bytes("tandem:router-bench"));
+            boolean expects = expectsAction(event);
+            producer.send(record, (metadata, error) -> {
+                if (error == null) {
+                    sent.add(new Sent(event.eventId(), metadata.timestamp(), expects));
+                }
+            });
+        }
+        producer.flush();
+        return List.copyOf(sent);
+    }
+
+    /** @return how many expected actions did not come in time */
+    private static int await(List<Sent> sent, Map<String, Long> firstActionAt, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            int missing = (int) sent.stream()
+                    .filter(event -> event.expectsAction() && !firstActionAt.containsKey(event.eventId()))
+                    .count();
+            if (missing == 0 || System.nanoTime() > deadline) {
+                return missing;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static void poll(KafkaConsumer<String, String> consumer, Map<String, Long> firstActionAt) {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    Header cause = record.headers().lastHeader("ce_causationid");
+                    if (cause != null) {
+                        firstActionAt.putIfAbsent(new String(cause.value(), StandardCharsets.UTF_8),
+                                record.timestamp());
+                    }
+                }
+            }
+        } catch (org.apache.kafka.common.errors.InterruptException stopped) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void configure(String base) throws IOException, InterruptedException {
+        put(base + "/api/workspaces/" + APP + "/integration",
+                "{\"assistantAdminId\":\"" + ASSISTANT + "\",\"dialogReady\":true,\"monitoring\":true}");
+        put(base + "/api/workspaces/" + APP + "/rules/actions/Returns", "{\"action\":\"SUGGEST\"}");
+        put(base + "/api/workspaces/" + APP + "/rules/backup/Returns", "{\"type\":\"team\",\"id\":\"7\"}");
+        put(base + "/api/workspaces/" + APP + "/rules/backup/Human", "{\"type\":\"team\",\"id\":\"7\"}");
+    }
+
+    private static void put(String url, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + ADMIN_KEY)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("PUT " + url + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+
+    private static void awaitReady(ChildProcess router, String base) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!router.isAlive()) {
+                throw new IllegalStateException("router-service exited; its log ends with:\n" + router.logTail(40));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("router-service was not ready in 180 s; its log ends with:\n"
+                + router.logTail(40));
+    }
+
+    private static final Pattern QUANTILE = Pattern.compile("quantile=\"([0-9.]+)\"");
+
+    /** p50, p99, max and count of a timer, from the service's Prometheus metrics. */
+    static Map<String, Double> decidingQuantiles(String base, String timer) throws IOException, InterruptedException {
+        Pattern line = Pattern.compile("^" + timer + "(_max|_count)?(\\{[^}]*\\})?\\s+([0-9.eE+-]+)$");
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/q/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Double> values = new HashMap<>();
+        for (String metricLine : metrics.split("\n")) {
+            Matcher matcher = line.matcher(metricLine.strip());
+            if (!matcher.matches()) {
+                continue;
+            }
+            double value = Double.parseDouble(matcher.group(3));
+            if ("_max".equals(matcher.group(1))) {
+                values.put("max", value);
+            } else if ("_count".equals(matcher.group(1))) {
+                values.put("count", value);
+            } else if (matcher.group(2) != null) {
+                Matcher quantile = QUANTILE.matcher(matcher.group(2));
+                if (quantile.find()) {
+                    values.put(quantile.group(1), value);
+                }
+            }
+        }
+        return values;
+    }
+
+    static long percentile(List<Long> sorted, double quantile) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(quantile * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    private static KafkaConsumer<String, String> consumer(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "router-bench-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int option(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+
+    /** classifier-service's node list and Intercom's admins and teams, as the bench's workspace has them. */
+    private static final class StandIn implements AutoCloseable {
+
+        private final HttpServer server;
+
+        private StandIn(HttpServer server) {
+            this.server = server;
+        }
+
+        static StandIn start() throws IOException {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            Map<String, String> answers = Map.of(
+                    "/api/workspaces/" + APP + "/skill/nodes", """
+                            [{"id":"node_order","title":"Order status","user_label":"Track an order","has_children":true,"connect_to_agent":false},
+                             {"id":"node_returns","title":"Returns","user_label":"Return an item","has_children":false,"connect_to_agent":false},
+                             {"id":"node_hours","title":"Opening hours","user_label":"Opening hours","has_children":false,"connect_to_agent":false},
+                             {"id":"node_human","title":"Human","user_label":"Talk to a person","has_children":false,"connect_to_agent":true}]
+                            """,
+                    "/admins", """
+                            {"type":"admin.list","admins":[{"type":"admin","id":"991","name":"Tandem","away_mode_enabled":false},
+                             {"type":"admin","id":"100","name":"Alice","away_mode_enabled":false}]}
+                            """,
+                    "/teams", """
+                            {"type":"team.list","teams":[{"type":"team","id":"7","name":"Support","admin_ids":[100]}]}
+                            """);
+            Set<String> paths = answers.keySet();
+            server.createContext("/", exchange -> {
+                String answer = paths.contains(exchange.getRequestURI().getPath())
+                        ? answers.get(exchange.getRequestURI().getPath()) : null;
+                byte[] body = (answer == null ? "{}" : answer).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(answer == null ? 404 : 200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return new StandIn(server);
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}

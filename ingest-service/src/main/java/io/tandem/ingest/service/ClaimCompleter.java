@@ -1,0 +1,108 @@
+package io.tandem.ingest.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Startup;
+import io.tandem.ingest.persistence.DeliveryClaimRepository;
+import io.tandem.ingest.service.DeliveryClaims.Claim;
+
+/**
+ * Marks published claims as published in batches, off the request path: the webhook is answered as soon as Kafka
+ * acknowledged, and one statement completes the claims of all the webhooks answered meanwhile.
+ *
+ * <p>Until its claim is completed, this replica knows its keys as published ({@link #awaitsCompletion}); another
+ * replica sees them in progress for those milliseconds and answers 503, and Intercom retries. If the service dies
+ * before completing, the lease runs out and a redelivery publishes again under the same event ids, which consumers
+ * drop.
+ */
+@Startup
+@ApplicationScoped
+public class ClaimCompleter {
+
+    private static final Logger LOG = Logger.getLogger(ClaimCompleter.class);
+    private static final int MAX_BATCH = 1_000;
+
+    private final DeliveryClaimRepository repository;
+    private final LinkedBlockingQueue<Claim> pending = new LinkedBlockingQueue<>();
+    private final Set<String> awaitingCompletion = ConcurrentHashMap.newKeySet();
+    private final Thread worker;
+    private volatile boolean running = true;
+
+    public ClaimCompleter(DeliveryClaimRepository repository) {
+        this.repository = repository;
+        this.worker = new Thread(this::completeWhileRunning, "ingest-claim-completer");
+        this.worker.setDaemon(true);
+        this.worker.start();
+    }
+
+    /** Queues a claim whose events Kafka acknowledged. */
+    public void published(Claim claim) {
+        awaitingCompletion.addAll(claim.keys());
+        pending.add(claim);
+    }
+
+    /** Whether {@code key} was published by this replica and is about to be marked so. */
+    public boolean awaitsCompletion(String key) {
+        return awaitingCompletion.contains(key);
+    }
+
+    private void completeWhileRunning() {
+        List<Claim> batch = new ArrayList<>();
+        while (running || !pending.isEmpty()) {
+            try {
+                Claim first = pending.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                pending.drainTo(batch, MAX_BATCH - 1);
+                completeQuietly(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    private void completeQuietly(List<Claim> batch) {
+        List<String> keys = new ArrayList<>();
+        List<UUID> tokens = new ArrayList<>();
+        for (Claim claim : batch) {
+            for (String key : claim.keys()) {
+                keys.add(key);
+                tokens.add(claim.token());
+            }
+        }
+        try {
+            repository.markPublished(keys, tokens, Instant.now());
+        } catch (RuntimeException e) {
+            // published already: a redelivery after the lease publishes again, consumers drop the copy by event id
+            LOG.warnf("Could not mark %d claims as published: %s", batch.size(), e.getMessage());
+        } finally {
+            keys.forEach(awaitingCompletion::remove);
+        }
+    }
+
+    @PreDestroy
+    void drain() {
+        running = false;
+        try {
+            worker.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.tandem.responder.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.tandem.contracts.ActionDecided;
+import io.tandem.responder.client.IntercomException;
+import io.tandem.responder.client.IntercomGateway;
+import io.tandem.responder.client.IntercomUnauthorizedException;
+import io.tandem.responder.persistence.ParkedActionRepository;
+import io.tandem.responder.service.ActionOutcome;
+import io.tandem.responder.service.ActionPerformer;
+import io.tandem.responder.service.ConversationLanes;
+import io.tandem.responder.service.ParkedActions;
+
+/**
+ * Tries each paused workspace's token every {@code tandem.responder.auth-probe-interval} ({@code GET /me}); once
+ * Intercom takes it, sending resumes and the parked actions are performed, each conversation's in their order and
+ * in its lane, before anything that arrived after them.
+ */
+@ApplicationScoped
+public class ParkedActionsResumer {
+
+    private static final Logger LOG = Logger.getLogger(ParkedActionsResumer.class);
+
+    @Inject
+    ParkedActions parking;
+
+    @Inject
+    IntercomGateway intercom;
+
+    @Inject
+    ConversationLanes lanes;
+
+    @Inject
+    ActionPerformer performer;
+
+    @Inject
+    ActionDecidedConsumer consumer;
+
+    @Scheduled(every = "${tandem.responder.auth-probe-interval}", delayed = "${tandem.responder.auth-probe-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void probePausedWorkspaces() {
+        for (String appId : parking.paused().keySet()) {
+            try {
+                intercom.me(appId);
+            } catch (IntercomUnauthorizedException stillRefused) {
+                continue;
+            } catch (IntercomException | IllegalStateException notNow) {
+                LOG.debugf("Probe of app %s: %s", appId, notNow.getMessage());
+                continue;
+            }
+            parking.resume(appId);
+            resume(appId);
+        }
+    }
+
+    /** Hands each conversation's parked actions to its lane. */
+    void resume(String appId) {
+        ParkedActionRepository parked = parking.repository();
+        for (String conversationId : parked.conversationsWithParked(appId)) {
+            lanes.submit(conversationId, () -> {
+                performParked(appId, conversationId);
+                return null;
+            });
+        }
+    }
+
+    private void performParked(String appId, String conversationId) {
+        ParkedActionRepository parked = parking.repository();
+        while (!parking.isPaused(appId)) {
+            var next = parked.oldest(appId, conversationId);
+            if (next.isEmpty()) {
+                return;
+            }
+            ActionDecided action = next.get().action();
+            ActionOutcome outcome = performer.perform(action);
+            switch (outcome.kind()) {
+                case PARKED -> {
+                    return;
+                }
+                case DEAD_LETTER -> {
+                    consumer.publish(outcome).await().indefinitely();
+                    consumer.deadLetter(action, outcome.deadLetterReason()).await().indefinitely();
+                }
+                case PERFORMED, SKIPPED_DUPLICATE -> consumer.publish(outcome).await().indefinitely();
+                case DRY_RUN -> {
+                    // performed nothing; the dry run recorded it
+                }
+            }
+            parked.remove(next.get().seq());
+        }
+    }
+}

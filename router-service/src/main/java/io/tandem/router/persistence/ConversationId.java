@@ -1,0 +1,10 @@
+package io.tandem.router.persistence;
+
+import java.io.Serializable;
+
+public record ConversationId(String appId, String conversationId) implements Serializable {
+
+    public ConversationId() {
+        this(null, null);
+    }
+}

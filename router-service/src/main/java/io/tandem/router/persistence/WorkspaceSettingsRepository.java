@@ -1,9 +1,0 @@
-package io.tandem.router.persistence;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-
-@ApplicationScoped
-public class WorkspaceSettingsRepository implements PanacheRepositoryBase<WorkspaceSettingsEntity, String> {
-}
