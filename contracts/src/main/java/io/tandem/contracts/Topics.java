@@ -9,7 +9,10 @@ public final class Topics {
 
     /** Verbatim Intercom webhook bodies with the headers that matter ({@link WebhookReceived}). */
     public static final String WEBHOOKS_RAW = "intercom.webhooks.raw";
-    /** Normalized customer messages ({@link ConversationMessageReceived}). */
+    /**
+     * Normalized conversation events: customer messages, teammates' parts, assignments, state changes
+     * ({@link ConversationEvent}).
+     */
     public static final String CONVERSATION_EVENTS = "conversation.events";
     /** Messages with intents, entities and dialog nodes ({@link MessageClassified}). */
     public static final String CONVERSATION_CLASSIFIED = "conversation.classified";

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -303,11 +304,29 @@ class SharedCorpusSkillImportTest {
     }
 
     /** The first intent's first example that no other intent also lists, as (intent, text). */
+    /**
+     * An example of an intent a root node's condition names (catch-all nodes are never listed as matched), that
+     * belongs to that intent only.
+     */
     private static Map.Entry<String, String> unambiguousExample(JsonNode skill) {
         Map<String, Integer> owners = new HashMap<>();
         skill.path("intents").forEach(intent -> intent.path("examples").forEach(example ->
                 owners.merge(example.path("text").asText().toLowerCase(Locale.ROOT), 1, Integer::sum)));
+        Map<String, String> types = new HashMap<>();
+        skill.path("dialog_nodes").forEach(node -> types.put(node.path("dialog_node").asText(),
+                node.path("type").asText("standard")));
+        StringBuilder rootConditions = new StringBuilder();
+        skill.path("dialog_nodes").forEach(node -> {
+            String parent = node.path("parent").asText(null);
+            if (parent == null || "folder".equals(types.get(parent))) {
+                rootConditions.append(' ').append(node.path("conditions").asText("")).append(' ');
+            }
+        });
         for (JsonNode intent : skill.path("intents")) {
+            if (!rootConditions.toString().matches("(?s).*#" + Pattern.quote(intent.path("intent").asText())
+                    + "(?![\\w-]).*")) {
+                continue;
+            }
             for (JsonNode example : intent.path("examples")) {
                 String text = example.path("text").asText();
                 if (owners.get(text.toLowerCase(Locale.ROOT)) == 1) {

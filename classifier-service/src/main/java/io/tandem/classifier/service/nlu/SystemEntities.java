@@ -200,7 +200,7 @@ public final class SystemEntities {
         }
         Matcher weekday = WEEKDAY.matcher(text);
         while (weekday.find()) {
-            if (isSunOrMayAmbiguity(weekday)) {
+            if (isAmbiguousAbbreviation(weekday)) {
                 continue;
             }
             DayOfWeek day = dayOfWeek(weekday.group("day"));
@@ -215,7 +215,7 @@ public final class SystemEntities {
             while (matcher.find()) {
                 int year = matcher.group("year") != null ? Integer.parseInt(matcher.group("year")) : today.getYear();
                 LocalDate date = dateOf(year, month(matcher.group("month")), Integer.parseInt(matcher.group("day")));
-                if (date != null && !isMayVerb(matcher, text)) {
+                if (date != null && !isMayVerb(matcher)) {
                     found.add(date(matcher, date));
                 }
             }
@@ -293,14 +293,14 @@ public final class SystemEntities {
         }
     }
 
-    /** "sun" and "may" are words too: only "on Sun"/"next Sun" count, and "may" as a month needs its day. */
-    private static boolean isSunOrMayAmbiguity(Matcher weekday) {
+    /** "sun", "sat" and "wed" are words too: only "on Sun", "next Sat", ... count. */
+    private static boolean isAmbiguousAbbreviation(Matcher weekday) {
         String day = weekday.group("day").toLowerCase(Locale.ROOT);
         return (day.equals("sun") || day.equals("sat") || day.equals("wed")) && weekday.group("which") == null;
     }
 
     /** "you may 2 ..." is not May 2nd: a lower-case "may" before a number is read as the verb. */
-    private static boolean isMayVerb(Matcher matcher, String text) {
+    private static boolean isMayVerb(Matcher matcher) {
         String month = matcher.group("month");
         return month.equals("may") && matcher.pattern() == MONTH_DAY;
     }
