@@ -88,7 +88,18 @@ public final class RouterBench {
     private RouterBench() {
     }
 
+    static final String USAGE = "Usage: ./tandem bench router [--conversations N (400)] [--rate EVENTS_PER_S (50)]";
+
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
+        String problem = usageProblem(args);
+        if (problem != null) {
+            System.err.println(problem + "\n" + USAGE);
+            System.exit(2);
+        }
         int conversations = option(args, "--conversations", 400);
         int rate = option(args, "--rate", 50);
         Path root = Path.of(System.getProperty("tandem.root", ".")).toAbsolutePath().normalize();
@@ -463,6 +474,19 @@ public final class RouterBench {
 
     private static byte[] bytes(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @return what is wrong with the arguments, or null when they are fine */
+    static String usageProblem(String[] args) {
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].equals("--conversations") && !args[i].equals("--rate")) {
+                return "unknown option '" + args[i] + "'";
+            }
+            if (i + 1 >= args.length || !args[i + 1].matches("[1-9][0-9]{0,6}")) {
+                return args[i] + " needs a positive whole number";
+            }
+        }
+        return null;
     }
 
     private static int option(String[] args, String name, int fallback) {
