@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import io.tandem.testsupport.ChildProcess;
 import io.tandem.testsupport.FreePorts;
@@ -76,31 +75,40 @@ public final class IngestBench {
                     15_000)) {
                 URI base = URI.create("http://127.0.0.1:" + port);
                 awaitReady(service, base);
-                Optional<ProcessHandle> serviceJvm = serviceJvm();
-                run(options, base, serviceJvm);
+                run(options, base, IngestProcesses.find(JAR));
             }
         } finally {
             TempDirectories.deleteQuietly(workDir.resolve("data"));
         }
     }
 
-    private static void run(IngestBenchOptions options, URI base, Optional<ProcessHandle> serviceJvm)
-            throws InterruptedException {
-        IngestLoad load = new IngestLoad(base.resolve("/webhooks/intercom"), SECRET, APP_ID);
-        System.out.printf(Locale.ROOT, "ingest bench: %d webhooks/s offered, open loop, from this process;"
-                + " warm-up %d s, then %d s of first deliveries and up to %d s of redeliveries of those answered 200%n",
-                options.rate(), options.warmupSeconds(), options.seconds(), options.seconds());
+    private static void run(IngestBenchOptions options, URI base, IngestProcesses processes)
+            throws InterruptedException, java.io.IOException {
+        try (IngestLoad load = new IngestLoad(base.resolve("/webhooks/intercom"), SECRET, APP_ID)) {
+            run(options, load, processes);
+        }
+    }
 
-        load.run("warm-up", options.rate(), options.warmupSeconds(), IngestLoad.Delivery.FIRST, serviceJvm);
+    private static void run(IngestBenchOptions options, IngestLoad load, IngestProcesses processes)
+            throws InterruptedException {
+        System.out.printf(Locale.ROOT, "ingest bench: %d webhooks/s offered, open loop, from this process over %d keep-alive connections;"
+                + " warm-up %d s, then %d s of first deliveries and up to %d s of redeliveries of those answered 200%n",
+                options.rate(), IngestLoad.CONNECTIONS, options.warmupSeconds(), options.seconds(), options.seconds());
+
+        load.run("warm-up", options.rate(), options.warmupSeconds(), IngestLoad.Delivery.FIRST, processes);
         IngestLoad.Result first = load.run("first deliveries", options.rate(), options.seconds(),
-                IngestLoad.Delivery.FIRST, serviceJvm);
+                IngestLoad.Delivery.FIRST, processes);
         IngestLoad.Result redelivered = load.run("redeliveries", options.rate(), options.seconds(),
-                IngestLoad.Delivery.REDELIVERY, serviceJvm);
+                IngestLoad.Delivery.REDELIVERY, processes);
 
         System.out.println();
         System.out.println(IngestLoad.Result.HEADER);
         System.out.println(first.row());
         System.out.println(redelivered.row());
+        System.out.println();
+        for (IngestLoad.Result result : List.of(first, redelivered)) {
+            System.out.println(cpuSummary(result));
+        }
         System.out.println();
         System.out.printf(Locale.ROOT, "redelivery / first delivery: answer time p50 %.2f, p99 %.2f; service CPU per"
                 + " webhook %s%n", ratio(redelivered.p50Millis(), first.p50Millis()),
@@ -112,6 +120,17 @@ public final class IngestBench {
         boolean goal = first.acknowledgedRate() >= 0.98 * options.rate() && first.p99Millis() < 50;
         System.out.printf(Locale.ROOT, "goal (%d/s acknowledged, p99 < 50 ms): %s%n", options.rate(),
                 goal ? "met" : "NOT met");
+    }
+
+    /** Where the CPU went per webhook, and the rate the box's cores would allow at that cost. */
+    private static String cpuSummary(IngestLoad.Result result) {
+        double all = Math.max(0, result.cpuMicrosPerWebhook()) + Math.max(0, result.kafkaCpuMicros())
+                + Math.max(0, result.postgresCpuMicros()) + Math.max(0, result.loadCpuMicros());
+        int cores = Runtime.getRuntime().availableProcessors();
+        return String.format(Locale.ROOT, "%s: CPU per webhook: service %.0f us, Kafka %.0f us, PostgreSQL %.0f us,"
+                + " load generator %.0f us; all %.0f us, so %d cores take at most %.0f webhooks/s", result.name(),
+                result.cpuMicrosPerWebhook(), result.kafkaCpuMicros(), result.postgresCpuMicros(),
+                result.loadCpuMicros(), all, cores, all == 0 ? Double.NaN : cores * 1e6 / all);
     }
 
     private static double ratio(double a, double b) {
@@ -138,14 +157,5 @@ public final class IngestBench {
         }
         throw new IllegalStateException("ingest-service was not ready in time; its log ends with:\n"
                 + service.logTail(40));
-    }
-
-    /** The service's JVM (a grandchild: it runs under ChildProcess' wrapper), for its CPU time. */
-    private static Optional<ProcessHandle> serviceJvm() {
-        String jar = JAR.toAbsolutePath().toString();
-        return ProcessHandle.current().descendants()
-                .filter(process -> process.info().commandLine().map(line -> line.contains(jar)).orElse(false))
-                .filter(process -> process.info().command().map(c -> c.endsWith("java")).orElse(false))
-                .findFirst();
     }
 }

@@ -1,18 +1,13 @@
 package io.tandem.bench;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,10 +23,12 @@ import javax.crypto.spec.SecretKeySpec;
  * whatever became of the ones before, and its answer time is measured from when it was due, so a stalled service
  * shows in the figures instead of slowing the sender down.
  */
-final class IngestLoad {
+final class IngestLoad implements AutoCloseable {
 
     /** More unanswered requests than this and the sender counts webhooks as not sent rather than pile up. */
     private static final int MAX_IN_FLIGHT = 1_000;
+    /** Keep-alive connections to the service; more webhooks in flight than this wait for one. */
+    static final int CONNECTIONS = 256;
     /** Conversations the webhooks are spread over (the Kafka key). */
     private static final int CONVERSATIONS = 50_000;
 
@@ -76,18 +73,19 @@ final class IngestLoad {
     }
 
     private final URI url;
+    private final InetSocketAddress address;
     private final String appId;
     private final Mac mac;
-    private final HttpClient http;
-    private final ExecutorService callbacks;
+    private final IngestConnections connections;
     // one run's ids never meet another's, so a kept database sees no false redeliveries
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
     private long nextIndex;
     /** The webhooks the last phase of first deliveries got a 200 for: what a redelivery phase sends again. */
     private long[] lastAccepted = new long[0];
 
-    IngestLoad(URI url, String secret, String appId) {
+    IngestLoad(URI url, String secret, String appId) throws IOException {
         this.url = url;
+        this.address = new InetSocketAddress(url.getHost(), url.getPort());
         this.appId = appId;
         try {
             this.mac = Mac.getInstance("HmacSHA1");
@@ -95,17 +93,23 @@ final class IngestLoad {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-        this.callbacks = Executors.newFixedThreadPool(2);
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(callbacks)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.connections = new IngestConnections(address, CONNECTIONS);
     }
 
-    Result run(String name, int rate, int seconds, Delivery delivery, Optional<ProcessHandle> serviceJvm)
+    Result run(String name, int rate, int seconds, Delivery delivery, IngestProcesses processes)
             throws InterruptedException {
         int count = delivery == Delivery.FIRST ? rate * seconds : Math.min(rate * seconds, lastAccepted.length);
         long[] indices = new long[count];
         for (int i = 0; i < count; i++) {
             indices[i] = delivery == Delivery.FIRST ? nextIndex++ : lastAccepted[i];
+        }
+        // signed and built before the clock starts: the sender only hands requests over, so it keeps to the
+        // schedule and takes little of the CPU it shares with the service
+        byte[][] requests = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            byte[] body = body(indices[i]);
+            requests[i] = IngestConnections.post(address, url.getPath(), body, "Content-Type", "application/json",
+                    "User-Agent", "Intercom-Webhooks/bench", "X-Hub-Signature", sign(body));
         }
         AtomicLongArray accepted = new AtomicLongArray(count);
         AtomicLongArray latencies = new AtomicLongArray(count);
@@ -118,7 +122,7 @@ final class IngestLoad {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicLong lastAnswer = new AtomicLong();
         int notSent = 0;
-        long cpuBefore = cpuNanos(serviceJvm);
+        IngestProcesses.CpuTimes cpuBefore = processes.cpuTimes();
         long period = 1_000_000_000L / rate;
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
@@ -132,29 +136,23 @@ final class IngestLoad {
                 notSent++;
                 continue;
             }
-            byte[] body = body(indices[i]);
-            HttpRequest request = HttpRequest.newBuilder(url)
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Intercom-Webhooks/bench")
-                    .header("X-Hub-Signature", sign(body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
+            byte[] request = requests[i];
+            requests[i] = null;
             int slot = i;
             inFlight.incrementAndGet();
-            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            connections.send(request, answer -> {
                 long now = System.nanoTime();
                 latencies.set(slot, now - due);
                 lastAnswer.accumulateAndGet(now, Math::max);
-                if (error != null) {
+                if (answer.failure() != null) {
                     failed.incrementAndGet();
-                } else if (response.statusCode() == 200) {
+                } else if (answer.status() == 200) {
                     ok.incrementAndGet();
                     accepted.set(slot, 1);
-                    if (response.body().contains("DUPLICATE")) {
+                    if (answer.duplicate()) {
                         duplicates.incrementAndGet();
                     }
-                } else if (response.statusCode() == 503) {
+                } else if (answer.status() == 503) {
                     unavailable.incrementAndGet();
                 } else {
                     otherStatus.incrementAndGet();
@@ -168,7 +166,7 @@ final class IngestLoad {
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        long cpuAfter = cpuNanos(serviceJvm);
+        IngestProcesses.CpuTimes cpuAfter = processes.cpuTimes();
         long end = Math.max(sendingEnded, lastAnswer.get());
         long[] answeredLatencies = new long[count];
         int n = 0;
@@ -185,11 +183,13 @@ final class IngestLoad {
             lastAccepted = IntStream.range(0, count).filter(i -> accepted.get(i) == 1)
                     .mapToLong(i -> indices[i]).toArray();
         }
+        IngestProcesses.CpuTimes cpu = cpuAfter.minus(cpuBefore);
         Result result = new Result(name, rate, sent, ok.get(), duplicates.get(), unavailable.get(),
                 otherStatus.get(), failed.get() + (sent - answered.get()), ok.get() / ((end - start) / 1e9),
                 percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99),
                 sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6,
-                cpuBefore < 0 || cpuAfter < 0 || sent == 0 ? -1 : (cpuAfter - cpuBefore) / 1e3 / sent);
+                perWebhook(cpu.service(), sent), perWebhook(cpu.load(), sent), perWebhook(cpu.kafka(), sent),
+                perWebhook(cpu.postgres(), sent), (end - start) / 1e9);
         System.out.println("  " + result.row());
         return result;
     }
@@ -212,26 +212,39 @@ final class IngestLoad {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 
-    private static long cpuNanos(Optional<ProcessHandle> process) {
-        return process.flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(-1L);
+    @Override
+    public void close() throws IOException {
+        connections.close();
+    }
+
+    private static double perWebhook(long cpuNanos, int webhooks) {
+        return cpuNanos < 0 || webhooks == 0 ? -1 : cpuNanos / 1e3 / webhooks;
     }
 
     /**
-     * @param acknowledgedRate 200 answers per second, from the first webhook due to the last answer
+     * @param acknowledgedRate    200 answers per second, from the first webhook due to the last answer
      * @param cpuMicrosPerWebhook the service JVM's CPU time per webhook sent (-1 when unknown)
+     * @param loadCpuMicros       this process' (the load generator's) CPU time per webhook sent
+     * @param kafkaCpuMicros      the Kafka broker's CPU time per webhook sent (-1 when unknown)
+     * @param postgresCpuMicros   PostgreSQL's CPU time per webhook sent, all its processes (-1 when unknown)
+     * @param elapsedSeconds      from the first webhook due to the last answer
      */
     record Result(String name, int offeredRate, int sent, int ok, int duplicates, int unavailable, int otherStatus,
             int failed, double acknowledgedRate, double p50Millis, double p90Millis, double p99Millis,
-            double maxMillis, double cpuMicrosPerWebhook) {
+            double maxMillis, double cpuMicrosPerWebhook, double loadCpuMicros, double kafkaCpuMicros,
+            double postgresCpuMicros, double elapsedSeconds) {
 
-        static final String HEADER = String.format(Locale.ROOT, "%-17s %7s %7s %7s %6s %6s %6s %9s %7s %7s %7s %7s %9s",
-                "phase", "offered", "sent", "200", "dup", "503", "other", "ack/s", "p50 ms", "p90 ms", "p99 ms",
-                "max ms", "cpu us/wh");
+        static final String HEADER = String.format(Locale.ROOT,
+                "%-17s %7s %7s %7s %6s %6s %6s %9s %7s %7s %7s %7s %9s %8s %8s %8s", "phase", "offered", "sent", "200",
+                "dup", "503", "other", "ack/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "cpu us/wh", "load us",
+                "kafka us", "pg us");
 
         String row() {
-            return String.format(Locale.ROOT, "%-17s %7d %7d %7d %6d %6d %6d %9.0f %7.2f %7.2f %7.2f %7.1f %9.0f",
-                    name, offeredRate, sent, ok, duplicates, unavailable, otherStatus + failed, acknowledgedRate,
-                    p50Millis, p90Millis, p99Millis, maxMillis, cpuMicrosPerWebhook);
+            return String.format(Locale.ROOT,
+                    "%-17s %7d %7d %7d %6d %6d %6d %9.0f %7.2f %7.2f %7.2f %7.1f %9.0f %8.0f %8.0f %8.0f", name,
+                    offeredRate, sent, ok, duplicates, unavailable, otherStatus + failed, acknowledgedRate, p50Millis,
+                    p90Millis, p99Millis, maxMillis, cpuMicrosPerWebhook, loadCpuMicros, kafkaCpuMicros,
+                    postgresCpuMicros);
         }
     }
 }

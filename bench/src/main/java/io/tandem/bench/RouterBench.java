@@ -60,15 +60,17 @@ import io.tandem.testsupport.Infrastructure;
  * router-service ({@code router-service/target/quarkus-app}), with a small HTTP stand-in for classifier-service and
  * Intercom; configures a workspace through the admin API; then produces a realistic stream of MessageClassified
  * (answers, follow-ups, "did you mean", suggestions and note commands, escalations, assignments, Tandem's own
- * parts) on {@code conversation.classified} at a steady rate and prints, for the measured part:
+ * parts) on {@code conversation.classified} at a steady rate, after a warm-up, in several runs, and prints per run:
  * <ul>
+ * <li>deciding as the service measures it ({@code tandem_router_deciding_seconds}): from its consumer receiving the
+ * record to the ActionDecided records handed to the Kafka producer, the decision committed in PostgreSQL; p50/p99
+ * from the differences of the timer's histogram buckets over the run (interpolated within a bucket);</li>
+ * <li>the CPU time of the same ({@code tandem_router_deciding_cpu_seconds}), which a busy machine hardly changes;</li>
  * <li>consumed-to-produced latency: the ActionDecided record's timestamp minus its MessageClassified's (both set by
- * producers on this machine, millisecond resolution; includes the broker hop and the consumer's fetch);</li>
- * <li>the service's own deciding time (database included, Kafka excluded): its {@code tandem_router_deciding_seconds}
- * p50/p99 from {@code /q/metrics}.</li>
+ * producers on this machine, millisecond resolution; includes the broker hops and the consumer's fetch).</li>
  * </ul>
- * Options: {@code --conversations N} (default 400), {@code --rate EVENTS_PER_S} (default 50, well below what
- * the service sustains, so the latency is not queueing).
+ * Options: {@code --conversations N} per run (default 400), {@code --rate EVENTS_PER_S} (default 50),
+ * {@code --runs N} (default 3). Env {@code ROUTER_BENCH_JAVA_OPTIONS} adds JVM options to the service (a profiler).
  */
 public final class RouterBench {
 
@@ -88,7 +90,8 @@ public final class RouterBench {
     private RouterBench() {
     }
 
-    static final String USAGE = "Usage: ./tandem bench router [--conversations N (400)] [--rate EVENTS_PER_S (50)]";
+    static final String USAGE = "Usage: ./tandem bench router [--conversations N (400)] [--rate EVENTS_PER_S (50)] "
+            + "[--runs N (3)]";
 
     public static void main(String[] args) throws Exception {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
@@ -102,6 +105,7 @@ public final class RouterBench {
         }
         int conversations = option(args, "--conversations", 400);
         int rate = option(args, "--rate", 50);
+        int runs = option(args, "--runs", 3);
         Path root = Path.of(System.getProperty("tandem.root", ".")).toAbsolutePath().normalize();
         Path jar = root.resolve("router-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -120,20 +124,27 @@ public final class RouterBench {
             env.put("QUARKUS_REST_CLIENT_CLASSIFIER_URL", standIn.url());
             env.put("QUARKUS_REST_CLIENT_INTERCOM_URL", standIn.url());
             Path log = Files.createTempDirectory("router-bench").resolve("router-service.log");
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString());
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC"));
+            // e.g. ROUTER_BENCH_JAVA_OPTIONS=-XX:StartFlightRecording=filename=router.jfr to profile the service
+            String extra = System.getenv().getOrDefault("ROUTER_BENCH_JAVA_OPTIONS", "").strip();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar.toString()));
             System.out.println("router bench: starting the packaged router-service on port " + port + " (log " + log
                     + ")");
             try (ChildProcess router = ChildProcess.start("router-service", command, env, log, "TERM", 15_000)) {
                 String base = "http://127.0.0.1:" + port;
                 awaitReady(router, base);
                 configure(base);
-                run(infrastructure.kafka().bootstrapServers(), base, conversations, rate);
+                run(infrastructure.kafka().bootstrapServers(), base, conversations, rate, runs);
             }
         }
     }
 
-    private static void run(String bootstrap, String base, int conversations, int rate) throws Exception {
+    private static void run(String bootstrap, String base, int conversations, int rate, int runs)
+            throws Exception {
         try (KafkaProducer<String, String> producer = producer(bootstrap);
                 KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
             consumer.subscribe(List.of(Topics.CONVERSATION_ACTIONS));
@@ -149,46 +160,129 @@ public final class RouterBench {
             System.out.printf(Locale.ROOT, "router bench: warm-up, %d conversations%n", warmUp);
             await(send(producer, script(warmUp, 1), rate), firstActionAt, Duration.ofSeconds(120));
 
-            List<MessageClassified> stream = script(conversations, 1 + warmUp);
-            System.out.printf(Locale.ROOT, "router bench: measuring %d events of %d conversations at %d events/s%n",
-                    stream.size(), conversations, rate);
-            long begin = System.nanoTime();
-            List<Sent> sent = send(producer, stream, rate);
-            int missing = await(sent, firstActionAt, Duration.ofSeconds(120));
-            double seconds = (System.nanoTime() - begin) / 1e9;
-            polling.interrupt();
-
-            List<Long> latencies = new ArrayList<>();
-            for (Sent event : sent) {
-                Long actionAt = firstActionAt.get(event.eventId());
-                if (event.expectsAction() && actionAt != null) {
-                    latencies.add(actionAt - event.producedAt());
-                }
-            }
-            latencies.sort(null);
-            long withActions = sent.stream().filter(Sent::expectsAction).count();
-            System.out.println();
-            System.out.println("router-service (packaged, consumed MessageClassified -> produced ActionDecided)");
-            System.out.printf(Locale.ROOT, "  events: %d (%d deciding on actions, %d deciding on none), %.1f s%n",
-                    sent.size(), withActions, sent.size() - withActions, seconds);
-            System.out.printf(Locale.ROOT, "  consumed-to-produced latency: p50 %d ms, p99 %d ms, max %d ms%s%n",
-                    percentile(latencies, 0.50), percentile(latencies, 0.99),
-                    latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1),
-                    missing == 0 ? "" : " (" + missing + " expected action(s) never came)");
-            Map<String, Double> deciding = decidingQuantiles(base, "tandem_router_deciding_seconds");
-            Map<String, Double> cpu = decidingQuantiles(base, "tandem_router_deciding_cpu_seconds");
-            System.out.printf(Locale.ROOT, "  deciding time in the service (database included, Kafka excluded): "
-                    + "p50 %.2f ms, p99 %.2f ms, max %.2f ms over %.0f decisions%n",
-                    deciding.getOrDefault("0.5", Double.NaN) * 1000, deciding.getOrDefault("0.99", Double.NaN) * 1000,
-                    deciding.getOrDefault("max", Double.NaN) * 1000, deciding.getOrDefault("count", Double.NaN));
-            System.out.printf(Locale.ROOT, "  CPU time of deciding (the work, without waiting for a core): "
-                    + "p50 %.2f ms, p99 %.2f ms%n", cpu.getOrDefault("0.5", Double.NaN) * 1000,
-                    cpu.getOrDefault("0.99", Double.NaN) * 1000);
-            System.out.println("  goal: deciding under 5 ms at p99");
             java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean();
-            System.out.printf(Locale.ROOT, "  machine: %d cores, load average %.1f (other processes compete for them)%n",
-                    os.getAvailableProcessors(), os.getSystemLoadAverage());
+            List<double[]> summary = new ArrayList<>();
+            int next = 1 + warmUp;
+            for (int run = 1; run <= runs; run++) {
+                List<MessageClassified> stream = script(conversations, next);
+                next += conversations;
+                System.out.printf(Locale.ROOT, "%nrouter bench: run %d of %d, %d events of %d conversations at %d "
+                        + "events/s%n", run, runs, stream.size(), conversations, rate);
+                Histogram wallBefore = Histogram.read(base, "tandem_router_deciding_seconds");
+                Histogram cpuBefore = Histogram.read(base, "tandem_router_deciding_cpu_seconds");
+                long begin = System.nanoTime();
+                List<Sent> sent = send(producer, stream, rate);
+                int missing = await(sent, firstActionAt, Duration.ofSeconds(120));
+                double seconds = (System.nanoTime() - begin) / 1e9;
+                Histogram wall = Histogram.read(base, "tandem_router_deciding_seconds").minus(wallBefore);
+                Histogram cpu = Histogram.read(base, "tandem_router_deciding_cpu_seconds").minus(cpuBefore);
+
+                List<Long> latencies = new ArrayList<>();
+                for (Sent event : sent) {
+                    Long actionAt = firstActionAt.get(event.eventId());
+                    if (event.expectsAction() && actionAt != null) {
+                        latencies.add(actionAt - event.producedAt());
+                    }
+                }
+                latencies.sort(null);
+                long withActions = sent.stream().filter(Sent::expectsAction).count();
+                System.out.printf(Locale.ROOT, "  events: %d (%d deciding on actions, %d deciding on none), %.1f s, "
+                        + "load average %.1f on %d cores%n", sent.size(), withActions, sent.size() - withActions,
+                        seconds, os.getSystemLoadAverage(), os.getAvailableProcessors());
+                System.out.printf(Locale.ROOT, "  deciding (record received -> actions handed to the producer, "
+                        + "decision committed): p50 %.2f ms, p99 %.2f ms over %d decisions%n",
+                        wall.quantile(0.50) * 1000, wall.quantile(0.99) * 1000, wall.count());
+                System.out.printf(Locale.ROOT, "  CPU time of deciding: p50 %.2f ms, p99 %.2f ms, mean %.2f ms; "
+                        + "wall/CPU at p50 %.1f%n", cpu.quantile(0.50) * 1000, cpu.quantile(0.99) * 1000,
+                        cpu.mean() * 1000, wall.quantile(0.50) / cpu.quantile(0.50));
+                System.out.printf(Locale.ROOT, "  consumed MessageClassified -> produced ActionDecided (Kafka "
+                        + "included): p50 %d ms, p99 %d ms, max %d ms%s%n", percentile(latencies, 0.50),
+                        percentile(latencies, 0.99), latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1),
+                        missing == 0 ? "" : " (" + missing + " expected action(s) never came)");
+                summary.add(new double[] { wall.quantile(0.50) * 1000, wall.quantile(0.99) * 1000,
+                        cpu.quantile(0.50) * 1000, cpu.quantile(0.99) * 1000, cpu.mean() * 1000 });
+            }
+            polling.interrupt();
+            System.out.println();
+            System.out.println("router-service (packaged), deciding per run: wall p50 / p99, CPU p50 / p99 / mean (ms)");
+            for (int run = 0; run < summary.size(); run++) {
+                double[] figures = summary.get(run);
+                System.out.printf(Locale.ROOT, "  run %d: %.2f / %.2f, CPU %.2f / %.2f / %.2f%n", run + 1,
+                        figures[0], figures[1], figures[2], figures[3], figures[4]);
+            }
+            System.out.println("  goal: deciding under 5 ms at p99 (percentiles from the service's histogram "
+                    + "buckets, interpolated; measured runs only)");
+        }
+    }
+
+    /** A timer's cumulative Prometheus buckets (seconds), which subtract: figures for one period. */
+    record Histogram(double[] bounds, double[] counts, double sum) {
+
+        static Histogram read(String base, String timer) throws IOException, InterruptedException {
+            Pattern line = Pattern.compile("^" + timer + "_(bucket|sum)(\\{[^}]*\\})?\\s+([0-9.eE+-]+)$");
+            Pattern le = Pattern.compile("le=\"([^\"]+)\"");
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/q/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
+            double sum = 0;
+            for (String metricLine : metrics.split("\n")) {
+                Matcher matcher = line.matcher(metricLine.strip());
+                if (!matcher.matches()) {
+                    continue;
+                }
+                double value = Double.parseDouble(matcher.group(3));
+                if (matcher.group(1).equals("sum")) {
+                    sum = value;
+                } else if (matcher.group(2) != null) {
+                    Matcher bound = le.matcher(matcher.group(2));
+                    if (bound.find()) {
+                        buckets.put(bound.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY
+                                : Double.parseDouble(bound.group(1)), value);
+                    }
+                }
+            }
+            return new Histogram(buckets.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
+                    buckets.values().stream().mapToDouble(Double::doubleValue).toArray(), sum);
+        }
+
+        Histogram minus(Histogram before) {
+            double[] counts = this.counts.clone();
+            for (int i = 0; i < counts.length && i < before.counts.length; i++) {
+                counts[i] -= before.counts[i];
+            }
+            return new Histogram(bounds, counts, sum - before.sum);
+        }
+
+        long count() {
+            return counts.length == 0 ? 0 : Math.round(counts[counts.length - 1]);
+        }
+
+        double mean() {
+            return count() == 0 ? Double.NaN : sum / count();
+        }
+
+        /** Linear interpolation within the bucket the quantile falls in; the last finite bound beyond them. */
+        double quantile(double quantile) {
+            long total = count();
+            if (total == 0) {
+                return Double.NaN;
+            }
+            double rank = quantile * total;
+            double lowerBound = 0;
+            double lowerCount = 0;
+            for (int i = 0; i < bounds.length; i++) {
+                if (counts[i] >= rank) {
+                    if (Double.isInfinite(bounds[i])) {
+                        return lowerBound;
+                    }
+                    double inBucket = counts[i] - lowerCount;
+                    return lowerBound + (bounds[i] - lowerBound) * (inBucket == 0 ? 1 : (rank - lowerCount) / inBucket);
+                }
+                lowerBound = bounds[i];
+                lowerCount = counts[i];
+            }
+            return lowerBound;
         }
     }
 
@@ -420,34 +514,6 @@ public final class RouterBench {
                 + router.logTail(40));
     }
 
-    private static final Pattern QUANTILE = Pattern.compile("quantile=\"([0-9.]+)\"");
-
-    /** p50, p99, max and count of a timer, from the service's Prometheus metrics. */
-    static Map<String, Double> decidingQuantiles(String base, String timer) throws IOException, InterruptedException {
-        Pattern line = Pattern.compile("^" + timer + "(_max|_count)?(\\{[^}]*\\})?\\s+([0-9.eE+-]+)$");
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/q/metrics"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        Map<String, Double> values = new HashMap<>();
-        for (String metricLine : metrics.split("\n")) {
-            Matcher matcher = line.matcher(metricLine.strip());
-            if (!matcher.matches()) {
-                continue;
-            }
-            double value = Double.parseDouble(matcher.group(3));
-            if ("_max".equals(matcher.group(1))) {
-                values.put("max", value);
-            } else if ("_count".equals(matcher.group(1))) {
-                values.put("count", value);
-            } else if (matcher.group(2) != null) {
-                Matcher quantile = QUANTILE.matcher(matcher.group(2));
-                if (quantile.find()) {
-                    values.put(quantile.group(1), value);
-                }
-            }
-        }
-        return values;
-    }
-
     static long percentile(List<Long> sorted, double quantile) {
         if (sorted.isEmpty()) {
             return 0;
@@ -479,7 +545,7 @@ public final class RouterBench {
     /** @return what is wrong with the arguments, or null when they are fine */
     static String usageProblem(String[] args) {
         for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].equals("--conversations") && !args[i].equals("--rate")) {
+            if (!args[i].equals("--conversations") && !args[i].equals("--rate") && !args[i].equals("--runs")) {
                 return "unknown option '" + args[i] + "'";
             }
             if (i + 1 >= args.length || !args[i + 1].matches("[1-9][0-9]{0,6}")) {

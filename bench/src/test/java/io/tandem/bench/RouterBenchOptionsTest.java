@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 class RouterBenchOptionsTest {
 
     @Test
-    void acceptsItsTwoOptionsWithPositiveNumbers() {
+    void acceptsItsOptionsWithPositiveNumbers() {
         assertThat(RouterBench.usageProblem(new String[] {"--rate", "20", "--conversations", "100"})).isNull();
+        assertThat(RouterBench.usageProblem(new String[] {"--runs", "2"})).isNull();
         assertThat(RouterBench.usageProblem(new String[0])).isNull();
     }
 

@@ -20,6 +20,11 @@ public record Admin(
         return new Admin("admin", id, name, email, false, false, true, List.copyOf(teamIds), null);
     }
 
+    /** The same admin, away or back, with new replies to their conversations reassigned or not. */
+    public Admin withAwayMode(boolean enabled, boolean reassign) {
+        return new Admin(type, id, name, email, enabled, reassign, hasInboxSeat, teamIds, avatar);
+    }
+
     public Author asAuthor() {
         return new Author(type, id, name, email);
     }

@@ -3,6 +3,7 @@ package io.tandem.sandbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A conversation in the shape of Intercom's "retrieve a conversation" answer. Immutable: every change returns a
@@ -45,6 +46,14 @@ public record Conversation(
         return source.author();
     }
 
+    /** The quick-reply button with this uuid, offered in any of the admins' quick replies. */
+    public Optional<QuickReplyOption> quickReplyOption(String uuid) {
+        return conversationParts.conversationParts().stream()
+                .flatMap(part -> part.quickReplyOptions().stream())
+                .filter(option -> option.uuid().equals(uuid))
+                .findFirst();
+    }
+
     public ConversationPart lastPart() {
         List<ConversationPart> parts = conversationParts.conversationParts();
         return parts.get(parts.size() - 1);
@@ -59,8 +68,15 @@ public record Conversation(
 
     /** The customer wrote again; that reopens a closed or snoozed conversation. */
     public Conversation customerReplied(String partId, String body, long at) {
+        return customerReplied(partId, body, at, null);
+    }
+
+    /**
+     * The customer wrote again, or clicked a quick-reply button ({@code metadata} names it).
+     */
+    public Conversation customerReplied(String partId, String body, long at, PartMetadata metadata) {
         ConversationPart part = ConversationPart.of(partId, PartType.COMMENT, body, at, customer(), null,
-                ConversationState.OPEN);
+                ConversationState.OPEN).with(List.of(), metadata);
         return with(part, waitingSince == null ? at : waitingSince, null, adminAssigneeId, teamAssigneeId,
                 ConversationState.OPEN);
     }
@@ -72,7 +88,16 @@ public record Conversation(
 
     /** An admin wrote to the contact: a comment, or a quick reply (a comment with buttons). */
     public Conversation adminCommented(String partId, PartType partType, String body, long at, Author admin) {
-        ConversationPart part = ConversationPart.of(partId, partType, body, at, admin, null, state);
+        return adminCommented(partId, partType, body, at, admin, List.of(), null);
+    }
+
+    /**
+     * An admin wrote to the contact, with files attached and, for a quick reply, its buttons in {@code metadata}.
+     */
+    public Conversation adminCommented(String partId, PartType partType, String body, long at, Author admin,
+            List<PartAttachment> attachments, PartMetadata metadata) {
+        ConversationPart part = ConversationPart.of(partId, partType, body, at, admin, null, state)
+                .with(attachments, metadata);
         return with(part, null, snoozedUntil, adminAssigneeId, teamAssigneeId, state);
     }
 

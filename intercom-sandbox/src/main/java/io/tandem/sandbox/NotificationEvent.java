@@ -24,11 +24,12 @@ public record NotificationEvent(
         long createdAt,
         Object self) {
 
-    /** The envelope's {@code data}: the conversation as it is after the event. */
-    public record Data(String type, Conversation item) {
+    /** The envelope's {@code data}: the conversation (or admin) as it is after the event. */
+    public record Data(String type, Object item) {
     }
 
-    public static NotificationEvent about(String appId, WebhookTopic topic, Conversation item, long createdAt) {
+    /** @param item a {@link Conversation}, or an {@link Admin} for a change of away mode */
+    public static NotificationEvent about(String appId, WebhookTopic topic, Object item, long createdAt) {
         return new NotificationEvent("notification_event", appId, new Data("notification_event_data", item), Map.of(),
                 "notif_" + UUID.randomUUID(), topic, "pending", 1, 0, createdAt, createdAt, null);
     }
@@ -38,7 +39,8 @@ public record NotificationEvent(
                 firstSentAt, createdAt, self);
     }
 
+    /** The conversation the event is about; null for an admin's away mode. */
     public String conversationId() {
-        return data.item().id();
+        return data.item() instanceof Conversation conversation ? conversation.id() : null;
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * The webhook topics the sandbox sends: what the customer writes, and what teammates (Tandem's bot among them)
- * do through the REST API, as Intercom announces both.
+ * do through the REST API, as Intercom announces both, and a teammate's change of away mode.
  */
 public enum WebhookTopic {
     USER_CREATED("conversation.user.created"),
@@ -14,7 +14,8 @@ public enum WebhookTopic {
     ADMIN_ASSIGNED("conversation.admin.assigned"),
     ADMIN_CLOSED("conversation.admin.closed"),
     ADMIN_OPENED("conversation.admin.opened"),
-    ADMIN_SNOOZED("conversation.admin.snoozed");
+    ADMIN_SNOOZED("conversation.admin.snoozed"),
+    ADMIN_AWAY_MODE_UPDATED("admin.away_mode_updated");
 
     private final String topic;
 

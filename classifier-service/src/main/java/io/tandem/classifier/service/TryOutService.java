@@ -31,6 +31,8 @@ public class TryOutService {
 
     /** Where the dialog state travels in {@code context.system}. */
     static final String STATE = "tandem_dialog_state";
+    /** How many intents {@code alternate_intents: true} lists, whatever their confidence. */
+    static final int ALTERNATE_INTENTS = 10;
     private static final TypeReference<LinkedHashMap<String, Object>> MAP_TYPE = new TypeReference<>() {
     };
 
@@ -67,13 +69,16 @@ public class TryOutService {
         ActiveSkill active = skills.trained(appId);
         SkillResponse response = active.skill().respond(text, variables, state, turns == 0,
                 ZonedDateTime.now(ZoneOffset.UTC), UUID.randomUUID().toString());
-        return answer(text, response, turns + 1);
+        List<IntentScore> listed = request.path("alternate_intents").asBoolean(false)
+                ? active.skill().intentScores(text).stream().limit(ALTERNATE_INTENTS).toList()
+                : response.intents();
+        return answer(text, response, listed, turns + 1);
     }
 
-    private Map<String, Object> answer(String text, SkillResponse response, int turns) {
+    private Map<String, Object> answer(String text, SkillResponse response, List<IntentScore> listed, int turns) {
         Map<String, Object> answer = new LinkedHashMap<>();
         List<Map<String, Object>> intents = new ArrayList<>();
-        for (IntentScore intent : response.intents()) {
+        for (IntentScore intent : listed) {
             intents.add(ordered("intent", intent.intent(), "confidence", intent.confidence()));
         }
         answer.put("intents", intents);

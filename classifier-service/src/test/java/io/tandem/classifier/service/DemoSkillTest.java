@@ -59,12 +59,48 @@ class DemoSkillTest {
     @ParameterizedTest
     @ValueSource(strings = {"What is the capital of France?", "who won the football match yesterday",
         "book me a flight to London", "my cat is sick", "Do you sell pizza?", "what's the weather in Paris tomorrow"})
-    void offTopicMessagesGetNoIntentAndTheFallbackReply(String message) {
+    void offTopicMessagesStayUnderTheAnswerThreshold(String message) {
+        // confidences are calibrated probabilities: Tandem answers on its own from 0.75 (the workspace default)
+        assertThat(skill.intentScores(message).get(0).confidence()).isLessThan(0.75);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"What is the capital of France?", "who won the football match yesterday",
+        "my cat is sick", "what's the weather in Paris tomorrow"})
+    void clearlyOffTopicMessagesGetNoIntentAndTheFallbackReply(String message) {
         SkillResponse response = respond(message);
-        assertThat(skill.intentScores(message).get(0).confidence()).isLessThan(0.4);
         assertThat(response.intents()).isEmpty();
         assertThat(response.turn().nodesVisited()).extracting(VisitedNode::nodeId)
                 .containsExactly("node_anything_else");
+    }
+
+    /** What the end-to-end test and the sandbox's quick replies send: Tandem must answer them at 0.75. */
+    @ParameterizedTest(name = "\"{0}\" is {1} at 0.75")
+    @CsvSource(delimiter = '|', value = {
+        "Where is my order?                                   | order_status",
+        "Where is my order? It still hasn't arrived.          | order_status",
+        "Where is my order? It is late.                       | order_status",
+        "Where is my parcel?                                  | order_status",
+        "Can I return a jacket that doesn't fit?              | returns",
+        "What are your opening hours?                         | opening_hours",
+        "When are you open? What are your opening hours?      | opening_hours"})
+    void theEndToEndMessagesReachTheAnswerThreshold(String message, String intent) {
+        IntentScore top = skill.intentScores(message).get(0);
+        assertThat(top.intent()).isEqualTo(intent);
+        assertThat(top.confidence()).isGreaterThanOrEqualTo(0.75);
+    }
+
+    @Test
+    void everyExampleOfTheDemoSkillReachesTheAnswerThreshold() throws IOException {
+        try (InputStream in = DemoSkillTest.class.getClassLoader().getResourceAsStream("skills/online-store.json")) {
+            for (com.fasterxml.jackson.databind.JsonNode intent : new ObjectMapper().readTree(in).get("intents")) {
+                for (com.fasterxml.jackson.databind.JsonNode example : intent.get("examples")) {
+                    IntentScore top = skill.intentScores(example.get("text").asText()).get(0);
+                    assertThat(top.intent()).as(example.toString()).isEqualTo(intent.get("intent").asText());
+                    assertThat(top.confidence()).as(example.toString()).isGreaterThanOrEqualTo(0.75);
+                }
+            }
+        }
     }
 
     @Test

@@ -186,6 +186,8 @@ class SkillTrainerTest {
                 {"name": "tiny", "intents": [{"intent": "hello", "examples": [{"text": "hi"}]}]}
                 """);
         assertThat(skill.name()).isEqualTo("tiny");
-        assertThat(skill.intentScores("hi").get(0).confidence()).isEqualTo(1.0);
+        assertThat(skill.intentScores("hi").get(0).intent()).isEqualTo("hello");
+        assertThat(skill.intentScores("hi").get(0).confidence())
+                .isGreaterThan(skill.intentScores("the invoice total is wrong").get(0).confidence());
     }
 }

@@ -36,6 +36,20 @@ public interface IngestConfig {
     @WithDefault("30s")
     Duration claimLease();
 
+    /**
+     * The longest a de-duplication statement may take (whole seconds); the webhooks waiting on it are answered 503
+     * when it runs out.
+     */
+    @WithDefault("2s")
+    Duration claimTimeout();
+
+    /**
+     * How many notification ids this replica remembers as published, so that their redeliveries are answered
+     * without asking PostgreSQL (which stays the truth across restarts and replicas). About 150 bytes each.
+     */
+    @WithDefault("200000")
+    int recentlyPublished();
+
     /** How long claimed ids are remembered, i.e. how late a redelivery is still recognized. */
     @WithDefault("7d")
     Duration retention();

@@ -6,11 +6,9 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -37,7 +35,8 @@ import io.tandem.ingest.config.IngestConfig;
 
 /**
  * Publishes a webhook's events and waits until Kafka acknowledged every one of them (acks=all, idempotent), so the
- * HTTP answer tells Intercom the truth.
+ * HTTP answer tells Intercom the truth. Nothing blocks while Kafka works on it: the request's answer is completed by
+ * the producer's callbacks.
  *
  * <p>One plain Kafka producer for both topics, not a messaging channel: the request must learn the outcome Kafka
  * reports for each record (success, or failure once {@code delivery.timeout.ms} ran out) and nothing may be sent
@@ -54,6 +53,8 @@ public class WebhookPublisher {
     private final KafkaProducer<String, String> producer;
     private final ObjectMapper mapper;
     private final Duration giveUpAfter;
+    private volatile boolean metadataKnown;
+    private volatile boolean closed;
 
     public WebhookPublisher(IngestConfig config, ObjectMapper mapper,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -75,17 +76,17 @@ public class WebhookPublisher {
     }
 
     /**
-     * Learns the topics' partitions at startup: without them the first webhooks would wait for the metadata within
-     * their own request (up to {@code max.block.ms}, then 503).
+     * Learns the topics' partitions, at startup and until Kafka answered: without them a send blocks for up to
+     * {@code max.block.ms}. Until then webhooks are answered 503 at once (Intercom retries them).
      */
     private void fetchTopicMetadata() {
-        for (int attempt = 0; attempt < 120; attempt++) {
+        while (!closed) {
             try {
                 producer.partitionsFor(Topics.WEBHOOKS_RAW);
                 producer.partitionsFor(Topics.CONVERSATION_EVENTS);
+                metadataKnown = true;
                 return;
             } catch (RuntimeException notYet) {
-                // Kafka not reachable yet: requests fail fast meanwhile, Intercom retries them
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException e) {
@@ -97,50 +98,97 @@ public class WebhookPublisher {
     }
 
     /**
-     * Sends the records at once and blocks until Kafka reported the outcome of each.
-     *
-     * @throws PublishFailedException when Kafka did not take any of them; one may still have been written (a request
-     *                                that timed out in flight), which is why event ids are deterministic
+     * The records of a webhook, serialized: done on the request's thread, so that {@link #publish} only hands them
+     * to the producer.
      */
-    public void publish(WebhookReceived webhook, Optional<ConversationEvent> event) {
-        CompletableFuture<Void> raw = send(Topics.WEBHOOKS_RAW, webhook);
-        // a raw record refused at once (no metadata: Kafka unreachable) means the event would be too: answer sooner
-        List<CompletableFuture<Void>> sends = event.isEmpty() || raw.isCompletedExceptionally() ? List.of(raw)
-                : List.of(raw, send(Topics.CONVERSATION_EVENTS, event.get()));
+    public Records records(WebhookReceived webhook, ConversationEvent event) {
+        return new Records(webhook.notificationId(), record(Topics.WEBHOOKS_RAW, webhook),
+                record(Topics.CONVERSATION_EVENTS, event));
+    }
+
+    /**
+     * Sends the raw record and, when {@code withEvent}, the event record at once, without blocking (the producer's
+     * topic metadata is known; until then this fails at once).
+     *
+     * @return completes when Kafka acknowledged each (acks=all); fails with {@link PublishFailedException} when Kafka
+     *         did not take any of them, within {@code delivery.timeout.ms}. One may still have been written (a request
+     *         that timed out in flight), which is why event ids are deterministic.
+     */
+    public CompletableFuture<Void> publish(Records records, boolean withEvent) {
+        if (!metadataKnown) {
+            return CompletableFuture.failedFuture(new PublishFailedException("Kafka has not answered since the start"
+                    + " (no topic metadata): the events of notification " + records.notificationId()
+                    + " were not sent", null));
+        }
+        CompletableFuture<Void> raw = send(records.raw());
+        // a raw record refused at once means the event would be too: answer sooner
+        CompletableFuture<Void> all = !withEvent || raw.isCompletedExceptionally() ? raw
+                : CompletableFuture.allOf(raw, send(records.event()));
+        CompletableFuture<Void> published = new CompletableFuture<>();
+        all.orTimeout(giveUpAfter.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
+            if (failure == null) {
+                published.complete(null);
+            } else {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                published.completeExceptionally(cause instanceof TimeoutException
+                        ? new PublishFailedException("Kafka reported no outcome for the events of notification "
+                                + records.notificationId() + " within " + giveUpAfter.toMillis() + " ms", cause)
+                        : new PublishFailedException("Kafka did not take the events of notification "
+                                + records.notificationId() + ": " + cause.getMessage(), cause));
+            }
+        });
+        return published;
+    }
+
+    private ProducerRecord<String, String> record(String topic, TandemEvent event) {
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(giveUpAfter.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new PublishFailedException("Kafka did not take the events of notification "
-                    + webhook.notificationId() + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new PublishFailedException("Kafka reported no outcome for the events of notification "
-                    + webhook.notificationId() + " within " + giveUpAfter.toMillis() + " ms", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException("interrupted while waiting for Kafka", e);
+            return new ProducerRecord<>(topic, null, event.conversationId(), mapper.writeValueAsString(event),
+                    cloudEventHeaders(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an event is always serializable", e);
         }
     }
 
-    private CompletableFuture<Void> send(String topic, TandemEvent event) {
+    private CompletableFuture<Void> send(ProducerRecord<String, String> record) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        boolean[] returned = {false};
         try {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, event.conversationId(),
-                    mapper.writeValueAsString(event), cloudEventHeaders(event));
             producer.send(record, (metadata, failure) -> {
                 if (failure == null) {
                     acknowledged.complete(null);
-                } else {
-                    acknowledged.completeExceptionally(failure);
+                    return;
                 }
+                if (!returned[0] && failure instanceof org.apache.kafka.common.errors.TimeoutException) {
+                    // refused within send() after max.block.ms: no metadata (or no buffer) and Kafka does not answer
+                    stopSendingUntilKafkaAnswers();
+                }
+                acknowledged.completeExceptionally(failure);
             });
-        } catch (JsonProcessingException e) {
-            acknowledged.completeExceptionally(new IllegalStateException("an event is always serializable", e));
         } catch (RuntimeException e) {
-            // e.g. no metadata for the topic within max.block.ms: Kafka is unreachable
             acknowledged.completeExceptionally(e);
         }
+        returned[0] = true;
         return acknowledged;
+    }
+
+    /**
+     * One send waited {@code max.block.ms} for Kafka (e.g. the topic's metadata was dropped while a broker restarted):
+     * the next webhooks are answered 503 at once until the metadata is back, instead of each one waiting as long.
+     */
+    private synchronized void stopSendingUntilKafkaAnswers() {
+        if (!metadataKnown) {
+            return;
+        }
+        metadataKnown = false;
+        Thread fetch = new Thread(this::fetchTopicMetadata, "ingest-producer-metadata");
+        fetch.setDaemon(true);
+        fetch.start();
+    }
+
+    /** A webhook's records: the raw webhook, and its event (sent unless its part was published before). */
+    public record Records(String notificationId, ProducerRecord<String, String> raw,
+            ProducerRecord<String, String> event) {
     }
 
     /** Binary-mode CloudEvents headers, as SmallRye writes them for {@link EventMessages#toMessage}. */
@@ -168,6 +216,7 @@ public class WebhookPublisher {
 
     @PreDestroy
     void close() {
+        closed = true;
         producer.close(Duration.ofSeconds(5));
     }
 }

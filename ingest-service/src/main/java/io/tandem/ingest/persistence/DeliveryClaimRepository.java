@@ -10,6 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,21 +20,24 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.tandem.ingest.config.IngestConfig;
 
 /**
- * The claim table. The request path (claim, complete, release) is plain JDBC, one auto-committed statement each:
- * a webhook costs one insert and one update, a redelivery one read-only statement (a conflicting
- * {@code ON CONFLICT DO NOTHING} takes no lock and writes nothing).
+ * The claim table. The request path (claim, complete, release) is plain JDBC, one auto-committed statement each,
+ * and each statement serves a batch of deliveries: one insert claims the ids of every webhook that arrived within
+ * the last few milliseconds (one commit, one fsync), one update completes them. A redelivery costs a share of one
+ * read-only statement (a conflicting {@code ON CONFLICT DO NOTHING} takes no lock and writes nothing).
  */
 @ApplicationScoped
 public class DeliveryClaimRepository implements PanacheRepositoryBase<DeliveryClaim, String> {
 
-    // inserts the absent keys in sorted order (no deadlock between deliveries sharing keys) and reports every key
+    // inserts the absent keys in sorted order (no deadlock between deliveries sharing keys) and reports every key;
+    // the keys of one call are distinct
     private static final String CLAIM = """
-            WITH wanted AS (SELECT DISTINCT unnest(?::text[]) AS claim_key),
+            WITH wanted AS (SELECT * FROM unnest(?::text[], ?::uuid[]) AS wanted(claim_key, claim_token)),
             inserted AS (
                 INSERT INTO ingest.delivery_claim (claim_key, claim_token, claimed_at)
-                SELECT claim_key, ?, ? FROM wanted ORDER BY claim_key
+                SELECT claim_key, claim_token, ? FROM wanted ORDER BY claim_key
                 ON CONFLICT (claim_key) DO NOTHING
                 RETURNING claim_key)
             SELECT wanted.claim_key, inserted.claim_key IS NOT NULL, existing.claimed_at, existing.published_at
@@ -51,13 +56,18 @@ public class DeliveryClaimRepository implements PanacheRepositoryBase<DeliveryCl
             WHERE claim.claim_key = held.claim_key AND claim.claim_token = held.claim_token
             """;
     private static final String RELEASE = """
-            DELETE FROM ingest.delivery_claim WHERE claim_key = ANY (?::text[]) AND claim_token = ?
+            DELETE FROM ingest.delivery_claim AS claim
+            USING unnest(?::text[], ?::uuid[]) AS held(claim_key, claim_token)
+            WHERE claim.claim_key = held.claim_key AND claim.claim_token = held.claim_token
             """;
 
     private final DataSource dataSource;
+    private final int timeoutSeconds;
 
-    public DeliveryClaimRepository(DataSource dataSource) {
+    public DeliveryClaimRepository(DataSource dataSource, IngestConfig config) {
         this.dataSource = dataSource;
+        // JDBC's query timeout counts whole seconds
+        this.timeoutSeconds = (int) Math.max(1, Math.ceil(config.claimTimeout().toMillis() / 1000.0));
     }
 
     /**
@@ -67,10 +77,23 @@ public class DeliveryClaimRepository implements PanacheRepositoryBase<DeliveryCl
      *         null when a concurrent delivery claimed it while this statement ran)
      */
     public List<KeyState> claimAbsent(Collection<String> keys, UUID token, Instant now) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(keys));
+        return claimAbsent(distinct, Collections.nCopies(distinct.size(), token), now);
+    }
+
+    /**
+     * Claims each absent key for the holder of the token at the same position, in one statement: the keys of many
+     * deliveries at once.
+     *
+     * @param keys distinct keys
+     * @return per key, in no particular order: whether this call claimed it, else when it was claimed and published
+     */
+    public List<KeyState> claimAbsent(List<String> keys, List<UUID> tokens, Instant now) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            claim.setQueryTimeout(timeoutSeconds);
             claim.setArray(1, textArray(connection, keys));
-            claim.setObject(2, token);
+            claim.setArray(2, connection.createArrayOf("uuid", tokens.toArray()));
             claim.setObject(3, timestamp(now));
             List<KeyState> states = new ArrayList<>(keys.size());
             try (ResultSet rows = claim.executeQuery()) {
@@ -103,6 +126,7 @@ public class DeliveryClaimRepository implements PanacheRepositoryBase<DeliveryCl
     public int markPublished(List<String> keys, List<UUID> tokens, Instant publishedAt) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement published = connection.prepareStatement(PUBLISHED)) {
+            published.setQueryTimeout(timeoutSeconds);
             published.setObject(1, timestamp(publishedAt));
             published.setArray(2, textArray(connection, keys));
             published.setArray(3, connection.createArrayOf("uuid", tokens.toArray()));
@@ -113,13 +137,19 @@ public class DeliveryClaimRepository implements PanacheRepositoryBase<DeliveryCl
     }
 
     public int release(Collection<String> keys, UUID token) {
+        return release(List.copyOf(keys), Collections.nCopies(keys.size(), token));
+    }
+
+    /** Deletes each key still held by the token at the same position. */
+    public int release(List<String> keys, List<UUID> tokens) {
         if (keys.isEmpty()) {
             return 0;
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement release = connection.prepareStatement(RELEASE)) {
+            release.setQueryTimeout(timeoutSeconds);
             release.setArray(1, textArray(connection, keys));
-            release.setObject(2, token);
+            release.setArray(2, connection.createArrayOf("uuid", tokens.toArray()));
             return release.executeUpdate();
         } catch (SQLException e) {
             throw new ClaimStoreException("releasing " + keys + " failed", e);

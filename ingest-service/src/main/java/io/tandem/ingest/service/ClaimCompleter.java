@@ -3,9 +3,7 @@ package io.tandem.ingest.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -22,8 +20,8 @@ import io.tandem.ingest.service.DeliveryClaims.Claim;
  * Marks published claims as published in batches, off the request path: the webhook is answered as soon as Kafka
  * acknowledged, and one statement completes the claims of all the webhooks answered meanwhile.
  *
- * <p>Until its claim is completed, this replica knows its keys as published ({@link #awaitsCompletion}); another
- * replica sees them in progress for those milliseconds and answers 503, and Intercom retries. If the service dies
+ * <p>This replica knows the keys as published at once ({@link RecentlyPublished}); another replica sees them in
+ * progress until the claim is completed, milliseconds later, and answers 503, and Intercom retries. If the service dies
  * before completing, the lease runs out and a redelivery publishes again under the same event ids, which consumers
  * drop.
  */
@@ -35,13 +33,14 @@ public class ClaimCompleter {
     private static final int MAX_BATCH = 1_000;
 
     private final DeliveryClaimRepository repository;
+    private final RecentlyPublished recentlyPublished;
     private final LinkedBlockingQueue<Claim> pending = new LinkedBlockingQueue<>();
-    private final Set<String> awaitingCompletion = ConcurrentHashMap.newKeySet();
     private final Thread worker;
     private volatile boolean running = true;
 
-    public ClaimCompleter(DeliveryClaimRepository repository) {
+    public ClaimCompleter(DeliveryClaimRepository repository, RecentlyPublished recentlyPublished) {
         this.repository = repository;
+        this.recentlyPublished = recentlyPublished;
         this.worker = new Thread(this::completeWhileRunning, "ingest-claim-completer");
         this.worker.setDaemon(true);
         this.worker.start();
@@ -49,13 +48,9 @@ public class ClaimCompleter {
 
     /** Queues a claim whose events Kafka acknowledged. */
     public void published(Claim claim) {
-        awaitingCompletion.addAll(claim.keys());
+        Instant now = Instant.now();
+        claim.keys().forEach(key -> recentlyPublished.add(key, now));
         pending.add(claim);
-    }
-
-    /** Whether {@code key} was published by this replica and is about to be marked so. */
-    public boolean awaitsCompletion(String key) {
-        return awaitingCompletion.contains(key);
     }
 
     private void completeWhileRunning() {
@@ -91,8 +86,6 @@ public class ClaimCompleter {
         } catch (RuntimeException e) {
             // published already: a redelivery after the lease publishes again, consumers drop the copy by event id
             LOG.warnf("Could not mark %d claims as published: %s", batch.size(), e.getMessage());
-        } finally {
-            keys.forEach(awaitingCompletion::remove);
         }
     }
 

@@ -8,6 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,12 +29,15 @@ public class DeliveryClaims {
 
     private final DeliveryClaimRepository repository;
     private final IngestConfig config;
-    private final ClaimCompleter completer;
+    private final ClaimBatcher batcher;
+    private final RecentlyPublished recentlyPublished;
 
-    public DeliveryClaims(DeliveryClaimRepository repository, IngestConfig config, ClaimCompleter completer) {
+    public DeliveryClaims(DeliveryClaimRepository repository, IngestConfig config, ClaimBatcher batcher,
+            RecentlyPublished recentlyPublished) {
         this.repository = repository;
         this.config = config;
-        this.completer = completer;
+        this.batcher = batcher;
+        this.recentlyPublished = recentlyPublished;
     }
 
     public static String notificationKey(String appId, String notificationId) {
@@ -43,17 +49,34 @@ public class DeliveryClaims {
     }
 
     /**
-     * Claims the notification and every part not yet published, in one statement. Nothing stays claimed unless the
-     * notification is {@link Status#CLAIMED}.
+     * Claims the notification and every part not yet published, in one statement (shared with the deliveries
+     * arriving at the same time). Nothing stays claimed unless the notification is {@link Status#CLAIMED}. Blocks;
+     * the request path uses {@link #claimAsync}.
      */
     public Claim claim(String notificationKey, Collection<String> partKeys) {
+        try {
+            return claimAsync(notificationKey, partKeys).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * {@link #claim}, completed on the claim batcher's thread once the batch's statement ran (and, rarely, a lease
+     * taken over or what this delivery inserted released again).
+     */
+    public CompletionStage<Claim> claimAsync(String notificationKey, Collection<String> partKeys) {
         UUID token = UUID.randomUUID();
-        Instant now = Instant.now();
-        Instant abandonedBefore = now.minus(config.claimLease());
         Set<String> keys = new LinkedHashSet<>();
         keys.add(notificationKey);
         keys.addAll(partKeys);
-        List<KeyState> states = repository.claimAbsent(keys, token, now);
+        return batcher.claim(List.copyOf(keys), token)
+                .thenCompose(states -> decide(notificationKey, token, states));
+    }
+
+    private CompletionStage<Claim> decide(String notificationKey, UUID token, List<KeyState> states) {
+        Instant now = Instant.now();
+        Instant abandonedBefore = now.minus(config.claimLease());
         List<String> held = new ArrayList<>(states.stream().filter(KeyState::claimed).map(KeyState::key).toList());
         Status status = Status.CLAIMED;
         // the notification decides first: a published one is a duplicate whatever its parts say
@@ -63,15 +86,19 @@ public class DeliveryClaims {
             if (state.claimed()) {
                 continue;
             }
-            if (state.publishedAt() != null || completer.awaitsCompletion(state.key())) {
+            if (state.publishedAt() != null || recentlyPublished.contains(state.key())) {
                 if (state.key().equals(notificationKey)) {
+                    if (state.publishedAt() != null) {
+                        recentlyPublished.add(notificationKey, state.publishedAt());
+                    }
                     status = Status.DUPLICATE;
                     break;
                 }
                 // a part published before: left out of this delivery
             } else if (state.claimedAt() != null && state.claimedAt().isBefore(abandonedBefore)
                     && repository.takeOver(state.key(), token, now, abandonedBefore)) {
-                // a delivery that died between claim and publish left it: its lease ran out
+                // a delivery that died between claim and publish left it: its lease ran out (rare: blocks the batcher
+                // for one statement)
                 held.add(state.key());
             } else {
                 // another delivery is publishing it right now: retry later rather than risk losing it
@@ -80,10 +107,10 @@ public class DeliveryClaims {
             }
         }
         if (status != Status.CLAIMED) {
-            repository.release(held, token);
-            return new Claim(token, status, List.of());
+            Status outcome = status;
+            return batcher.release(held, token).thenApply(released -> new Claim(token, outcome, List.of()));
         }
-        return new Claim(token, status, held);
+        return CompletableFuture.completedFuture(new Claim(token, status, held));
     }
 
     /** Marks the claim's keys published now (the request path hands them to {@link ClaimCompleter} instead). */
@@ -94,6 +121,11 @@ public class DeliveryClaims {
 
     public void release(Claim claim) {
         repository.release(claim.keys(), claim.token());
+    }
+
+    /** Releases the claim's keys with the next batch (the request path: no thread blocks on it). */
+    public CompletionStage<Integer> releaseAsync(Claim claim) {
+        return batcher.release(claim.keys(), claim.token());
     }
 
     /** Forgets claims made before {@code cutoff}; a redelivery after that is no longer recognized. */

@@ -3,9 +3,11 @@ package io.tandem.ingest.service;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,7 +23,6 @@ import io.tandem.ingest.IntercomNotification;
 import io.tandem.ingest.IntercomTopic;
 import io.tandem.ingest.Rejection;
 import io.tandem.ingest.config.IngestConfig;
-import io.tandem.ingest.messaging.PublishFailedException;
 import io.tandem.ingest.messaging.WebhookPublisher;
 import io.tandem.ingest.service.DeliveryClaims.Claim;
 
@@ -45,10 +46,13 @@ public class WebhookIngestor {
     private final IngestMetrics metrics;
     private final IngestConfig config;
     private final ClaimCompleter completer;
+    private final RecentlyPublished recentlyPublished;
 
     public WebhookIngestor(NotificationParser parser, DeliveryClaims claims, WebhookPublisher publisher,
-            IngestMetrics metrics, IngestConfig config, ClaimCompleter completer) {
+            IngestMetrics metrics, IngestConfig config, ClaimCompleter completer,
+            RecentlyPublished recentlyPublished) {
         this.completer = completer;
+        this.recentlyPublished = recentlyPublished;
         this.parser = parser;
         this.claims = claims;
         this.publisher = publisher;
@@ -57,10 +61,13 @@ public class WebhookIngestor {
     }
 
     /**
-     * @throws WebhookRejectedException         when the webhook is refused for good (401, 400)
-     * @throws TemporarilyUnavailableException when it could not be taken now (503)
+     * Verifies, parses and de-duplicates the webhook and publishes it. Runs on the HTTP event loop up to the claim;
+     * nothing blocks: the answer is completed by the claim batcher and Kafka's callbacks.
+     *
+     * @throws WebhookRejectedException when the webhook is refused for good (401, 400)
+     * @return fails with {@link TemporarilyUnavailableException} when the webhook could not be taken now (503)
      */
-    public IngestOutcome ingest(IncomingWebhook webhook) {
+    public CompletionStage<IngestOutcome> ingest(IncomingWebhook webhook) {
         if (webhook.signature() == null || webhook.signature().isBlank()) {
             throw new WebhookRejectedException(Rejection.MISSING_SIGNATURE, WebhookSignature.HEADER,
                     "the X-Hub-Signature header is missing");
@@ -72,7 +79,7 @@ public class WebhookIngestor {
         if (used.isEmpty()) {
             LOG.debugf("Ignoring notification of topic %s from app %s", topic, envelope.appId());
             metrics.ignored(topic);
-            return IngestOutcome.IGNORED;
+            return CompletableFuture.completedFuture(IngestOutcome.IGNORED);
         }
         BodyFormat bodies = config.apps().get(envelope.appId()).bodyFormat();
         return publishOnce(webhook, envelope.notification(used.get(), bodies));
@@ -90,57 +97,77 @@ public class WebhookIngestor {
         }
     }
 
-    private IngestOutcome publishOnce(IncomingWebhook webhook, IntercomNotification notification) {
+    private CompletionStage<IngestOutcome> publishOnce(IncomingWebhook webhook, IntercomNotification notification) {
+        String notificationKey = DeliveryClaims.notificationKey(notification.appId(), notification.notificationId());
+        if (recentlyPublished.contains(notificationKey)) {
+            // published by this replica (or known so from PostgreSQL) lately: no need to ask PostgreSQL again
+            return CompletableFuture.completedFuture(duplicate(notification));
+        }
         Instant receivedAt = Instant.now();
         WebhookReceived received = webhookReceived(webhook, notification, receivedAt);
         ConversationEvent event = conversationEvent(received, notification, receivedAt);
+        WebhookPublisher.Records records = publisher.records(received, event);
         // an event without a part is one of a kind: its notification's claim covers it
         Optional<String> partKey = Optional.ofNullable(notification.part())
                 .map(part -> DeliveryClaims.partKey(notification.conversationId(), part.id()));
-        Claim claim = claim(notification, partKey.stream().toList());
-        switch (claim.status()) {
-            case DUPLICATE -> {
-                LOG.debugf("Notification %s was published before", notification.notificationId());
-                metrics.duplicate("notification");
-                return IngestOutcome.DUPLICATE;
-            }
-            case IN_PROGRESS -> {
-                metrics.unavailable("in-progress");
-                throw new TemporarilyUnavailableException("another delivery of notification "
-                        + notification.notificationId() + " or of its part is being processed", null);
-            }
-            case CLAIMED -> {
-                // continue below
-            }
-        }
-        boolean partPublishedBefore = partKey.isPresent() && !claim.holds(partKey.get());
+        return claims.claimAsync(notificationKey, partKey.stream().toList())
+                .exceptionally(failure -> {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    LOG.warnf("Answering 503 for notification %s, the database failed: %s",
+                            notification.notificationId(), cause.getMessage());
+                    metrics.unavailable("database");
+                    throw new TemporarilyUnavailableException("the de-duplication store is not available right now",
+                            cause);
+                })
+                .thenCompose(claim -> switch (claim.status()) {
+                    case DUPLICATE -> CompletableFuture.completedFuture(duplicate(notification));
+                    case IN_PROGRESS -> {
+                        metrics.unavailable("in-progress");
+                        throw new TemporarilyUnavailableException("another delivery of notification "
+                                + notification.notificationId() + " or of its part is being processed", null);
+                    }
+                    case CLAIMED -> publish(notification, records, claim,
+                            partKey.isPresent() && !claim.holds(partKey.get()));
+                });
+    }
+
+    private IngestOutcome duplicate(IntercomNotification notification) {
+        LOG.debugf("Notification %s was published before", notification.notificationId());
+        metrics.duplicate("notification");
+        return IngestOutcome.DUPLICATE;
+    }
+
+    private CompletionStage<IngestOutcome> publish(IntercomNotification notification, WebhookPublisher.Records records,
+            Claim claim, boolean partPublishedBefore) {
         if (partPublishedBefore) {
             metrics.duplicate("part");
         }
-        try {
-            publisher.publish(received, partPublishedBefore ? Optional.empty() : Optional.of(event));
-        } catch (PublishFailedException e) {
-            LOG.warnf("Answering 503 for notification %s: %s", notification.notificationId(), e.getMessage());
-            releaseQuietly(claim);
-            metrics.unavailable("kafka");
-            throw new TemporarilyUnavailableException("Kafka is not accepting events right now", e);
-        }
-        completer.published(claim);
-        metrics.accepted(notification.topic().topic());
-        LOG.debugf("Published notification %s (%s)", notification.notificationId(), event.kind());
-        return IngestOutcome.ACCEPTED;
+        return publisher.publish(records, !partPublishedBefore)
+                .exceptionallyCompose(failure -> releasedAfterFailure(notification, claim, failure))
+                .thenApply(published -> {
+                    completer.published(claim);
+                    metrics.accepted(notification.topic().topic());
+                    LOG.debugf("Published notification %s (%s)", notification.notificationId(),
+                            notification.topic().kind());
+                    return IngestOutcome.ACCEPTED;
+                });
     }
 
-    private Claim claim(IntercomNotification notification, List<String> partKeys) {
-        try {
-            return claims.claim(DeliveryClaims.notificationKey(notification.appId(), notification.notificationId()),
-                    partKeys);
-        } catch (RuntimeException e) {
-            LOG.warnf("Answering 503 for notification %s, the database failed: %s", notification.notificationId(),
-                    e.getMessage());
-            metrics.unavailable("database");
-            throw new TemporarilyUnavailableException("the de-duplication store is not available right now", e);
-        }
+    /** Releases the claim before the answer, so that Intercom's retry finds the ids free; then fails with 503. */
+    private CompletionStage<Void> releasedAfterFailure(IntercomNotification notification, Claim claim,
+            Throwable failure) {
+        LOG.warnf("Answering 503 for notification %s: %s", notification.notificationId(), failure.getMessage());
+        metrics.unavailable("kafka");
+        TemporarilyUnavailableException unavailable = new TemporarilyUnavailableException(
+                "Kafka is not accepting events right now", failure);
+        return claims.releaseAsync(claim).handle((released, releaseFailure) -> {
+            if (releaseFailure != null) {
+                // the claim's lease runs out instead, after which a retry may take it over
+                LOG.warnf("Could not release the claim on %s: %s", claim.keys(), releaseFailure.getMessage());
+            }
+            throw unavailable;
+        });
     }
 
     private static WebhookReceived webhookReceived(IncomingWebhook webhook, IntercomNotification notification,
@@ -179,15 +206,6 @@ public class WebhookIngestor {
     private static void putIfPresent(Map<String, String> headers, String name, String value) {
         if (value != null) {
             headers.put(name, value);
-        }
-    }
-
-    private void releaseQuietly(Claim claim) {
-        try {
-            claims.release(claim);
-        } catch (RuntimeException e) {
-            // the claim's lease runs out instead, after which a retry may take it over
-            LOG.warnf("Could not release the claim on %s: %s", claim.keys(), e.getMessage());
         }
     }
 }

@@ -62,7 +62,8 @@ public class ConversationsResource {
             case ReplyRequest.QUICK_REPLY -> PartType.QUICK_REPLY;
             default -> PartType.COMMENT;
         };
-        return conversations.adminReplied(conversationId, messageType, reply.adminId(), reply.body());
+        return conversations.adminReplied(conversationId, messageType, reply.adminId(), reply.body(),
+                reply.replyOptions(), reply.attachmentUrls());
     }
 
     @POST

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.tandem.sandbox.Conversation;
 import io.tandem.sandbox.ConversationNotFoundException;
+import io.tandem.sandbox.InvalidParameterException;
 import io.tandem.sandbox.service.ConversationService;
 
 /**
@@ -56,6 +57,23 @@ public class SandboxConversationsResource {
     public Conversation reply(@PathParam("id") String conversationId, CustomerMessage message) {
         requireBody(message == null ? null : message.body());
         return conversations.customerReplied(conversationId, message.body());
+    }
+
+    /**
+     * The customer clicks a quick-reply button (named by its uuid): their comment with the button's text, announced
+     * with a {@code conversation.user.replied} webhook.
+     */
+    @POST
+    @Path("{id}/quick-reply-choices")
+    public Conversation chooseQuickReply(@PathParam("id") String conversationId, QuickReplyChoice choice) {
+        if (choice == null || choice.uuid() == null || choice.uuid().isBlank()) {
+            throw new InvalidCustomerMessageException("uuid", "uuid must name the quick-reply button clicked");
+        }
+        try {
+            return conversations.quickReplyChosen(conversationId, choice.uuid().strip());
+        } catch (InvalidParameterException e) {
+            throw new InvalidCustomerMessageException(e.field(), e.getMessage());
+        }
     }
 
     /** The conversation exactly as Intercom's "retrieve a conversation" shows it. */

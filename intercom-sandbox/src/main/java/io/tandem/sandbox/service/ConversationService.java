@@ -1,6 +1,7 @@
 package io.tandem.sandbox.service;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,10 @@ import io.tandem.sandbox.Contact;
 import io.tandem.sandbox.Conversation;
 import io.tandem.sandbox.ConversationSource;
 import io.tandem.sandbox.InvalidParameterException;
+import io.tandem.sandbox.PartAttachment;
+import io.tandem.sandbox.PartMetadata;
 import io.tandem.sandbox.PartType;
+import io.tandem.sandbox.QuickReplyOption;
 import io.tandem.sandbox.Reference;
 import io.tandem.sandbox.WebhookTopic;
 
@@ -44,6 +48,14 @@ public class ConversationService {
         return store.get(conversationId);
     }
 
+    /** Every conversation, the one with the newest part first. */
+    public List<Conversation> all() {
+        return store.all().stream()
+                .sorted(Comparator.comparingLong(Conversation::updatedAt).reversed()
+                        .thenComparing(Comparator.comparingLong((Conversation c) -> Long.parseLong(c.id())).reversed()))
+                .toList();
+    }
+
     /**
      * The customer opens a conversation in the Messenger.
      *
@@ -60,7 +72,23 @@ public class ConversationService {
 
     /** The customer writes again in the conversation. */
     public Conversation customerReplied(String conversationId, String body) {
-        Conversation conversation = store.update(conversationId, c -> c.customerReplied(ids.next(), body, now()));
+        return customerReplied(conversationId, body, null);
+    }
+
+    /**
+     * The customer clicks a button of an admin's quick reply: as in Intercom, that is the customer's comment with the
+     * button's text, carrying the button's uuid in its metadata.
+     */
+    public Conversation quickReplyChosen(String conversationId, String uuid) {
+        QuickReplyOption option = store.get(conversationId).quickReplyOption(uuid).orElseThrow(() ->
+                InvalidParameterException.invalid("uuid", "uuid " + uuid + " is no quick-reply button of conversation "
+                        + conversationId));
+        return customerReplied(conversationId, option.text(), PartMetadata.clicked(option.uuid()));
+    }
+
+    private Conversation customerReplied(String conversationId, String body, PartMetadata metadata) {
+        Conversation conversation = store.update(conversationId,
+                c -> c.customerReplied(ids.next(), body, now(), metadata));
         webhooks.announce(WebhookTopic.USER_REPLIED, conversation.withOnlyParts(List.of(conversation.lastPart())));
         return conversation;
     }
@@ -87,13 +115,26 @@ public class ConversationService {
      *                    keeps a quick reply's body, not its buttons) or {@link PartType#NOTE}
      */
     public Conversation adminReplied(String conversationId, PartType messageType, String adminId, String body) {
+        return adminReplied(conversationId, messageType, adminId, body, List.of(), List.of());
+    }
+
+    /**
+     * @param replyOptions   a quick reply's buttons (kept in the part's metadata; ignored for other types)
+     * @param attachmentUrls files shown with a comment or quick reply (ignored for a note)
+     */
+    public Conversation adminReplied(String conversationId, PartType messageType, String adminId, String body,
+            List<QuickReplyOption> replyOptions, List<String> attachmentUrls) {
         Author admin = adminNamed(adminId);
         if (isBlank(body)) {
             throw InvalidParameterException.missing("body");
         }
+        List<PartAttachment> attachments = attachmentUrls == null ? List.of()
+                : attachmentUrls.stream().map(PartAttachment::fromUrl).toList();
+        PartMetadata metadata = messageType == PartType.QUICK_REPLY && replyOptions != null && !replyOptions.isEmpty()
+                ? PartMetadata.buttons(replyOptions) : null;
         Conversation conversation = store.update(conversationId, c -> messageType == PartType.NOTE
                 ? c.noteAdded(ids.next(), body, now(), admin)
-                : c.adminCommented(ids.next(), messageType, body, now(), admin));
+                : c.adminCommented(ids.next(), messageType, body, now(), admin, attachments, metadata));
         return announced(messageType == PartType.NOTE ? WebhookTopic.ADMIN_NOTED : WebhookTopic.ADMIN_REPLIED,
                 conversation);
     }

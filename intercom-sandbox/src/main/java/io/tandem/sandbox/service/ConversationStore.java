@@ -1,5 +1,7 @@
 package io.tandem.sandbox.service;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +22,10 @@ public class ConversationStore {
 
     public void add(Conversation conversation) {
         conversations.put(conversation.id(), conversation);
+    }
+
+    public Collection<Conversation> all() {
+        return List.copyOf(conversations.values());
     }
 
     public Conversation get(String id) {

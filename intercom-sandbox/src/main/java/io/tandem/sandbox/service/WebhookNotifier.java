@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.tandem.sandbox.Admin;
 import io.tandem.sandbox.Conversation;
 import io.tandem.sandbox.DeliveryAttempt;
 import io.tandem.sandbox.NotificationEvent;
@@ -46,6 +47,15 @@ public class WebhookNotifier {
 
     /** Sends a notification about {@code item}, the conversation as the webhook shows it. */
     public void announce(WebhookTopic topic, Conversation item) {
+        send(topic, item);
+    }
+
+    /** Sends a notification that the admin went away or came back ({@code admin.away_mode_updated}). */
+    public void announce(WebhookTopic topic, Admin admin) {
+        send(topic, admin);
+    }
+
+    private void send(WebhookTopic topic, Object item) {
         NotificationEvent event = NotificationEvent.about(config.appId(), topic, item, Instant.now().getEpochSecond());
         deliveries.sending(event);
         deliver(event, 1);

@@ -2,7 +2,9 @@ package io.tandem.sandbox.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,7 +17,8 @@ import io.tandem.sandbox.TeamList;
 import io.tandem.sandbox.config.SandboxConfig;
 
 /**
- * The workspace the sandbox pretends to be: Tandem's bot teammate, two human admins and two teams.
+ * The workspace the sandbox pretends to be: Tandem's bot teammate, two human admins and two teams. Admins can be set
+ * away (kept in memory, like everything in the sandbox).
  */
 @ApplicationScoped
 public class Workspace {
@@ -27,7 +30,8 @@ public class Workspace {
 
     private final App app;
     private final Admin bot;
-    private final List<Admin> admins;
+    private final Map<String, Admin> admins = new ConcurrentHashMap<>();
+    private final List<String> adminOrder;
     private final List<Team> teams;
 
     Workspace(SandboxConfig config) {
@@ -37,7 +41,10 @@ public class Workspace {
                 List.of(Long.valueOf(SUPPORT_TEAM_ID)));
         Admin billing = Admin.of(BILLING_ADMIN_ID, "Kim Okafor", "kim.okafor@sandbox.tandem.invalid",
                 List.of(Long.valueOf(BILLING_TEAM_ID)));
-        this.admins = List.of(bot, support, billing);
+        for (Admin admin : List.of(bot, support, billing)) {
+            admins.put(admin.id(), admin);
+        }
+        this.adminOrder = List.of(bot.id(), support.id(), billing.id());
         this.teams = List.of(
                 Team.of(SUPPORT_TEAM_ID, "Support", List.of(Long.valueOf(SUPPORT_ADMIN_ID))),
                 Team.of(BILLING_TEAM_ID, "Billing", List.of(Long.valueOf(BILLING_ADMIN_ID))));
@@ -45,11 +52,16 @@ public class Workspace {
 
     /** The admin behind the access token. */
     public AdminWithApp me() {
-        return AdminWithApp.of(bot, app);
+        return AdminWithApp.of(admins.get(bot.id()), app);
     }
 
     public AdminList admins() {
-        return AdminList.of(admins);
+        return AdminList.of(adminOrder.stream().map(admins::get).toList());
+    }
+
+    /** The bot teammate Tandem acts as. */
+    public Admin bot() {
+        return admins.get(bot.id());
     }
 
     public TeamList teams() {
@@ -57,7 +69,13 @@ public class Workspace {
     }
 
     public Optional<Admin> admin(String id) {
-        return admins.stream().filter(admin -> admin.id().equals(id)).findFirst();
+        return Optional.ofNullable(id).map(admins::get);
+    }
+
+    /** Sets the admin away or back; empty when there is no such admin. */
+    public Optional<Admin> awayModeChanged(String id, boolean enabled, boolean reassign) {
+        return Optional.ofNullable(id == null ? null
+                : admins.computeIfPresent(id, (key, admin) -> admin.withAwayMode(enabled, reassign)));
     }
 
     public Optional<Team> team(String id) {

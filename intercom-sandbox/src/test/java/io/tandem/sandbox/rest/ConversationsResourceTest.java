@@ -92,6 +92,15 @@ class ConversationsResourceTest {
                 .body("conversation_parts.conversation_parts[0].part_type", equalTo("quick_reply"))
                 .body("conversation_parts.conversation_parts[0].body", equalTo("<p>1. Orders<br>2. Returns</p>"))
                 .body("conversation_parts.conversation_parts[0].author.id", equalTo(BOT_ADMIN_ID))
+                .body("conversation_parts.conversation_parts[0].metadata.quick_reply_options.text",
+                        equalTo(List.of("Orders", "Returns")))
+                .body("conversation_parts.conversation_parts[0].metadata.quick_reply_options[1].uuid",
+                        equalTo("f4a98af1-be56-4948-a57e-e1a83f8484c6"))
+                .body("conversation_parts.conversation_parts[0].attachments[0].type", equalTo("upload"))
+                .body("conversation_parts.conversation_parts[0].attachments[0].url",
+                        equalTo("https://cdn.example.com/menu.png"))
+                .body("conversation_parts.conversation_parts[0].attachments[0].name", equalTo("menu.png"))
+                .body("conversation_parts.conversation_parts[0].attachments[0].content_type", equalTo("image/png"))
                 .extract().asString();
         SubsetDescription.assertAnswerConforms(Request.Method.POST, "/conversations/" + id + "/reply", 200, answer);
         reply(id, Map.of("message_type", "quick_reply", "type", "admin", "admin_id", BOT_ADMIN_ID, "body", "x",

@@ -33,7 +33,7 @@ class IntercomSubsetConformanceTest {
     void everyOperationOfTheSubsetIsPublished(String version) {
         OpenApiDocument published = published(version);
 
-        assertThat(SUBSET.operations()).hasSize(6)
+        assertThat(SUBSET.operations()).hasSize(7)
                 .allSatisfy(operation -> assertThat(published.operation(operation)).as(operation).isPresent());
     }
 

@@ -1,12 +1,15 @@
 package io.tandem.sandbox.rest;
 
 import static io.restassured.RestAssured.given;
+import static io.tandem.sandbox.SandboxTestClient.BOT_ADMIN_ID;
+import static io.tandem.sandbox.SandboxTestClient.intercomApi;
 import static io.tandem.sandbox.SandboxTestClient.openConversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.tandem.sandbox.ReceivedWebhooks;
 import io.tandem.sandbox.WebhookReceiverResource;
 
 @QuarkusTest
@@ -122,5 +126,43 @@ class SandboxConversationsResourceTest {
                 .post("/sandbox/conversations/{id}/user-replies", "42")
                 .then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void theCustomerClicksAQuickReplyButtonAndItIsTheirAnnouncedComment() {
+        String id = openConversation("What can you do?");
+        intercomApi().body(Map.of("message_type", "quick_reply", "type", "admin", "admin_id", BOT_ADMIN_ID,
+                "body", "<p>1. Orders<br>2. Returns</p>",
+                "reply_options", List.of(Map.of("text", "Orders", "uuid", "a5e1c524-5ddd-4c3e-9328-6bca5d6e3edb"),
+                        Map.of("text", "Returns", "uuid", "f4a98af1-be56-4948-a57e-e1a83f8484c6"))))
+                .post("/conversations/{id}/reply", id).then().statusCode(200);
+
+        given().contentType(ContentType.JSON).body(Map.of("uuid", "a5e1c524-5ddd-4c3e-9328-6bca5d6e3edb"))
+                .post("/sandbox/conversations/{id}/quick-reply-choices", id)
+                .then().statusCode(200)
+                .body("conversation_parts.conversation_parts[1].part_type", equalTo("comment"))
+                .body("conversation_parts.conversation_parts[1].author.type", equalTo("user"))
+                .body("conversation_parts.conversation_parts[1].body", equalTo("Orders"))
+                .body("conversation_parts.conversation_parts[1].metadata.quick_reply_uuid",
+                        equalTo("a5e1c524-5ddd-4c3e-9328-6bca5d6e3edb"));
+
+        ReceivedWebhooks.Delivery replied = ReceivedWebhooks.awaitDeliveries(id, "conversation.user.replied", 1).get(0);
+        assertThat(replied.json().path("data").path("item").path("conversation_parts").path("conversation_parts")
+                .get(0).path("body").asText()).isEqualTo("Orders");
+    }
+
+    @Test
+    void aButtonTheConversationNeverOfferedIsAProblemNamingTheUuid() {
+        String id = openConversation("Hello");
+
+        given().contentType(ContentType.JSON).body(Map.of("uuid", "f4a98af1-be56-4948-a57e-e1a83f8484c6"))
+                .post("/sandbox/conversations/{id}/quick-reply-choices", id)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("uuid"));
+        given().contentType(ContentType.JSON).body(Map.of())
+                .post("/sandbox/conversations/{id}/quick-reply-choices", id)
+                .then().statusCode(400)
+                .body("field", equalTo("uuid"));
     }
 }

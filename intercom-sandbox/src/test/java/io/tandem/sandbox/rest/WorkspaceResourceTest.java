@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.tandem.sandbox.SandboxTestClient.ACCESS_TOKEN;
 import static io.tandem.sandbox.SandboxTestClient.BOT_ADMIN_ID;
 import static io.tandem.sandbox.SandboxTestClient.intercomApi;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -11,6 +12,8 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,8 +25,11 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tandem.sandbox.ReceivedWebhooks;
+import io.tandem.sandbox.ReceivedWebhooks.Delivery;
 import io.tandem.sandbox.SubsetDescription;
 import io.tandem.sandbox.WebhookReceiverResource;
+import io.tandem.sandbox.service.Workspace;
 
 @QuarkusTest
 @WithTestResource(value = WebhookReceiverResource.class, scope = TestResourceScope.GLOBAL)
@@ -118,5 +124,45 @@ class WorkspaceResourceTest {
                 .get("/me")
                 .then().statusCode(401)
                 .body("errors[0].code", equalTo("unauthorized"));
+    }
+
+    @Test
+    void anAdminSetAwayIsListedAwayAndAnnouncedUntilBack() {
+        String topic = "admin.away_mode_updated";
+        int before = ReceivedWebhooks.about(Workspace.BILLING_ADMIN_ID, topic).size();
+
+        String answer = intercomApi().body(Map.of("away_mode_enabled", true, "away_mode_reassign", true))
+                .put("/admins/{id}/away", Workspace.BILLING_ADMIN_ID)
+                .then().statusCode(200)
+                .body("id", equalTo(Workspace.BILLING_ADMIN_ID))
+                .body("away_mode_enabled", equalTo(true))
+                .body("away_mode_reassign", equalTo(true))
+                .extract().asString();
+        SubsetDescription.assertAnswerConforms(Request.Method.PUT, "/admins/" + Workspace.BILLING_ADMIN_ID + "/away",
+                200, answer);
+        intercomApi().get("/admins").then().statusCode(200)
+                .body("admins.find { it.id == '" + Workspace.BILLING_ADMIN_ID + "' }.away_mode_enabled", equalTo(true))
+                .body("admins.find { it.id == '" + Workspace.SUPPORT_ADMIN_ID + "' }.away_mode_enabled", equalTo(false));
+        Delivery away = ReceivedWebhooks.awaitDeliveries(Workspace.BILLING_ADMIN_ID, topic, before + 1).get(before);
+        assertThat(away.json().path("data").path("item").path("away_mode_enabled").asBoolean()).isTrue();
+
+        intercomApi().body(Map.of("away_mode_enabled", false, "away_mode_reassign", false))
+                .put("/admins/{id}/away", Workspace.BILLING_ADMIN_ID)
+                .then().statusCode(200).body("away_mode_enabled", equalTo(false));
+        intercomApi().get("/admins").then()
+                .body("admins.find { it.id == '" + Workspace.BILLING_ADMIN_ID + "' }.away_mode_enabled", equalTo(false));
+    }
+
+    @Test
+    void settingAnUnknownAdminAwayIsNotFoundAndAMissingFieldIsNamed() {
+        intercomApi().body(Map.of("away_mode_enabled", true, "away_mode_reassign", false))
+                .put("/admins/{id}/away", "12345")
+                .then().statusCode(404)
+                .body("errors[0].code", equalTo("not_found"));
+        intercomApi().body(Map.of("away_mode_enabled", true))
+                .put("/admins/{id}/away", Workspace.SUPPORT_ADMIN_ID)
+                .then().statusCode(400)
+                .body("errors[0].code", equalTo("parameter_not_found"))
+                .body("errors[0].field", equalTo("away_mode_reassign"));
     }
 }

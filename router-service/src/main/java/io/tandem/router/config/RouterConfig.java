@@ -24,9 +24,19 @@ public interface RouterConfig {
     @WithDefault("30s")
     Duration teammatesCacheTtl();
 
-    /** How long a decision reuses a workspace's settings and rules changed through another replica. */
-    @WithDefault("5s")
+    /**
+     * How long a decision reuses a workspace's settings and rules at most, should PostgreSQL's notification of a change
+     * elsewhere be lost; 0 reads them for every decision.
+     */
+    @WithDefault("60s")
     Duration settingsCacheTtl();
+
+    /**
+     * How many conversations' states deciding keeps in memory (least recently used forgotten first); 0 reads every
+     * state from PostgreSQL.
+     */
+    @WithDefault("10000")
+    int conversationsInMemory();
 
     /** A workspace configured at start when it has no stored integration yet (the local run's). */
     Seed seed();

@@ -2,6 +2,7 @@ package io.tandem.router.messaging;
 
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,7 +15,7 @@ import io.tandem.contracts.ActionDecided;
 import io.tandem.contracts.EventMessages;
 
 /**
- * Sends ActionDecided events to {@code conversation.actions}, waiting for the broker's acknowledgement of each.
+ * Sends ActionDecided events to {@code conversation.actions}; the caller waits for the broker's acknowledgement.
  */
 @ApplicationScoped
 public class ActionPublisher {
@@ -31,19 +32,18 @@ public class ActionPublisher {
     }
 
     /**
-     * Sends the actions in order, all at once (one partition, an idempotent producer: the order holds), and returns
-     * once Kafka has acknowledged all of them (acks=all).
+     * Hands the actions to the Kafka producer in order, all at once (one partition, an idempotent producer: the order
+     * holds).
+     *
+     * @return completes once Kafka has acknowledged all of them (acks=all)
      */
-    public void publish(List<ActionDecided> actions) {
+    public CompletableFuture<Void> send(List<ActionDecided> actions) {
         List<Uni<Void>> sends = actions.stream()
                 .map(action -> emitter.sendMessage(EventMessages.toMessage(action, SOURCE)))
                 .toList();
-        if (sends.size() == 1) {
-            sends.get(0).await().indefinitely();
-        } else if (!sends.isEmpty()) {
-            Uni.join().all(sends).andFailFast().await().indefinitely();
-        }
-        actions.forEach(action -> registry.counter("tandem.router.actions.decided", "type", action.type().name())
-                .increment());
+        Uni<Void> all = sends.size() == 1 ? sends.get(0) : Uni.join().all(sends).andFailFast().replaceWithVoid();
+        // subscribing hands the records over: the emitter sends them on when subscribed
+        return all.subscribeAsCompletionStage().thenRun(() -> actions.forEach(action -> registry
+                .counter("tandem.router.actions.decided", "type", action.type().name()).increment()));
     }
 }

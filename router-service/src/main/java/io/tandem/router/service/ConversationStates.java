@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tandem.contracts.ConversationEvent.Owner;
 import io.tandem.router.ConversationState;
-import io.tandem.router.persistence.ConversationEntity;
+import io.tandem.router.persistence.ConversationRow;
 
 /** Maps a conversation's row to its state and back; pending and transcript are JSON. */
 @ApplicationScoped
@@ -25,27 +25,26 @@ public class ConversationStates {
         this.objectMapper = objectMapper;
     }
 
-    public ConversationState read(ConversationEntity entity) {
+    public ConversationState read(ConversationRow row) {
         try {
-            return new ConversationState(entity.appId, entity.conversationId,
-                    new Owner(entity.ownerAdminId, entity.ownerTeamId), entity.humanOwner, entity.activeBranch,
-                    entity.pending == null ? null
-                            : objectMapper.readValue(entity.pending, ConversationState.Pending.class),
-                    objectMapper.readValue(entity.transcript, LINES));
+            return new ConversationState(row.appId(), row.conversationId(),
+                    new Owner(row.ownerAdminId(), row.ownerTeamId()), row.humanOwner(), row.activeBranch(),
+                    row.pending() == null ? null
+                            : objectMapper.readValue(row.pending(), ConversationState.Pending.class),
+                    row.transcript() == null ? List.of() : objectMapper.readValue(row.transcript(), LINES));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the stored state of conversation " + entity.conversationId
+            throw new IllegalStateException("the stored state of conversation " + row.conversationId()
                     + " is unreadable", e);
         }
     }
 
-    public void write(ConversationState state, ConversationEntity entity) {
+    /** The row of the state, written as the given version. */
+    public ConversationRow write(ConversationState state, long version) {
         try {
-            entity.ownerAdminId = state.owner().adminId();
-            entity.ownerTeamId = state.owner().teamId();
-            entity.humanOwner = state.humanOwner();
-            entity.activeBranch = state.activeBranch();
-            entity.pending = state.pending() == null ? null : objectMapper.writeValueAsString(state.pending());
-            entity.transcript = objectMapper.writeValueAsString(state.transcript());
+            return new ConversationRow(state.appId(), state.conversationId(), state.owner().adminId(),
+                    state.owner().teamId(), state.humanOwner(), state.activeBranch(),
+                    state.pending() == null ? null : objectMapper.writeValueAsString(state.pending()),
+                    objectMapper.writeValueAsString(state.transcript()), version);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the state of conversation " + state.conversationId()
                     + " cannot be written as JSON", e);

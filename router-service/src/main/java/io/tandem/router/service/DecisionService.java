@@ -1,144 +1,133 @@
 package io.tandem.router.service;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.tandem.contracts.ActionDecided;
 import io.tandem.contracts.MessageClassified;
+import io.tandem.router.ConversationState;
 import io.tandem.router.Decision;
 import io.tandem.router.Outcome;
-import io.tandem.router.persistence.ConversationEntity;
-import io.tandem.router.persistence.ConversationRepository;
-import io.tandem.router.persistence.DecisionEntity;
-import io.tandem.router.persistence.DecisionRepository;
+import io.tandem.router.persistence.ConversationRow;
+import io.tandem.router.persistence.DecisionLog;
+import io.tandem.router.persistence.DecisionRow;
 
 /**
  * Decides once per event and remembers whether the actions reached Kafka.
  *
- * <p>The conversation's row is locked, the event's decision looked up (the decision table is the message log),
- * and, for a new event, the decision and the conversation's new state are written in that one transaction. The
- * actions are sent afterwards and {@code emitted_at} is set only once Kafka acknowledged all of them, so a
- * redelivery re-sends the stored actions (same ids) instead of deciding again or losing them.
+ * <p>The conversation's state comes from memory ({@link ConversationMemory}), read from PostgreSQL on first use
+ * (first assumed new, the common case); the workspace's settings and rules from {@link SettingsService}'s memory.
+ * The decision and the conversation's next state are written in one statement, which stores nothing when the event
+ * was decided before (the decision table is the message log) or the conversation's stored version is not the one
+ * its state was read in (another replica wrote it, or it was not new: it is read again and the event decided on
+ * it). The actions are sent afterwards and
+ * {@code emitted_at} is set only once Kafka acknowledged all of them, so a redelivery re-sends the stored actions
+ * (same ids) instead of deciding again or losing them.
  */
 @ApplicationScoped
 public class DecisionService {
 
-    /** Timer of deciding (database included, Kafka excluded), with p50/p99 at /q/metrics. */
-    public static final String DECIDING_TIMER = "tandem.router.deciding";
-    /** The CPU time of the same, which tells the work apart from waiting for a busy machine's cores. */
-    public static final String DECIDING_CPU_TIMER = "tandem.router.deciding.cpu";
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** How often deciding reads a conversation again that another writer changed before it gives up. */
+    static final int ATTEMPTS = 5;
 
     private static final TypeReference<List<ActionDecided>> ACTION_LIST = new TypeReference<>() {
     };
 
     private final DecisionRules rules;
     private final SettingsService settings;
-    private final DecisionRepository decisions;
-    private final ConversationRepository conversations;
+    private final DecisionLog log;
+    private final ConversationMemory memory;
     private final ConversationStates states;
     private final AgentAvailability availability;
     private final ObjectMapper objectMapper;
-    private final Timer deciding;
-    private final Timer decidingCpu;
 
-    public DecisionService(DecisionRules rules, SettingsService settings, DecisionRepository decisions,
-            ConversationRepository conversations, ConversationStates states, TeammateAvailability availability,
-            ObjectMapper objectMapper, MeterRegistry registry) {
+    public DecisionService(DecisionRules rules, SettingsService settings, DecisionLog log, ConversationMemory memory,
+            ConversationStates states, TeammateAvailability availability, ObjectMapper objectMapper) {
         this.rules = rules;
         this.settings = settings;
-        this.decisions = decisions;
-        this.conversations = conversations;
+        this.log = log;
+        this.memory = memory;
         this.states = states;
         this.availability = availability;
         this.objectMapper = objectMapper;
-        this.deciding = Timer.builder(DECIDING_TIMER)
-                .description("time to decide on one classified event, database included")
-                .publishPercentiles(0.5, 0.99)
-                .register(registry);
-        this.decidingCpu = Timer.builder(DECIDING_CPU_TIMER)
-                .description("CPU time of this thread deciding on one classified event, database driver included")
-                .publishPercentiles(0.5, 0.99)
-                .register(registry);
     }
 
     /**
+     * @param partition the Kafka partition the event came from (its conversation's), -1 when unknown
      * @return the decision whose actions still have to be sent, or empty when there is nothing to send (no action,
      *         or this event was decided and its actions emitted before)
      */
-    @Transactional
-    public Optional<Decision> decideOnce(MessageClassified message) {
-        long start = System.nanoTime();
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
-        try {
+    public Optional<Decision> decideOnce(MessageClassified message, int partition) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            // a conversation not in memory is most often new: assume so, and read it should the write find it stored
+            boolean firstAttempt = attempt == 1;
+            ConversationMemory.Remembered current = memory.recall(message.appId(), message.conversationId())
+                    .orElseGet(() -> firstAttempt ? unstored(message, partition)
+                            : read(message.appId(), message.conversationId(), partition));
             Instant now = Instant.now();
-            ConversationEntity conversation = conversations.lock(message.appId(), message.conversationId(), now);
-            DecisionEntity existing = decisions.findById(message.eventId());
-            if (existing != null) {
-                return existing.emittedAt == null ? Optional.of(toDecision(existing)) : Optional.empty();
-            }
             SettingsService.Snapshot workspace = settings.forDecision(message.appId());
             DecisionRules.Verdict verdict = rules.decide(message, workspace.integration(), workspace.rules(),
-                    states.read(conversation), availability, now);
-            states.write(verdict.next(), conversation);
-            conversation.updatedAt = now;
+                    current.state(), availability, now);
             Decision decision = verdict.decision();
-            DecisionEntity entity = toEntity(message, decision, now);
-            if (decision.actions().isEmpty()) {
-                entity.emittedAt = now;
+            ConversationRow next = states.write(verdict.next(), current.version() + 1);
+            switch (log.write(toRow(message, decision, now), next, now)) {
+                case STORED -> {
+                    memory.remember(new ConversationMemory.Remembered(verdict.next(), next.version(), partition));
+                    return decision.actions().isEmpty() ? Optional.empty() : Optional.of(decision);
+                }
+                case DUPLICATE -> {
+                    // decided before, maybe by another replica: its state is the stored one
+                    memory.forget(message.appId(), message.conversationId());
+                    DecisionRow stored = log.decision(message.eventId()).orElseThrow(() -> new IllegalStateException(
+                            "the decision on " + message.eventId() + " vanished"));
+                    return stored.emittedAt() == null ? Optional.of(toDecision(stored)) : Optional.empty();
+                }
+                case STALE_CONVERSATION -> memory.forget(message.appId(), message.conversationId());
+                default -> throw new IllegalStateException("unexpected outcome of storing a decision");
             }
-            decisions.persist(entity);
-            return decision.actions().isEmpty() ? Optional.empty() : Optional.of(decision);
-        } finally {
-            deciding.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            decidingCpu.record(THREADS.getCurrentThreadCpuTime() - cpuStart, TimeUnit.NANOSECONDS);
         }
+        throw new IllegalStateException("conversation " + message.conversationId() + " kept changing while deciding on "
+                + message.eventId() + " (" + ATTEMPTS + " attempts)");
     }
 
-    @Transactional
     public void markEmitted(Decision decision) {
-        decisions.markEmitted(decision.classifiedEventId(), Instant.now());
+        log.markEmitted(decision.classifiedEventId(), Instant.now());
     }
 
-    private DecisionEntity toEntity(MessageClassified message, Decision decision, Instant decidedAt) {
-        DecisionEntity entity = new DecisionEntity();
-        entity.classifiedEventId = decision.classifiedEventId();
-        entity.appId = message.appId();
-        entity.conversationId = message.conversationId();
-        entity.eventKind = message.event() == null ? null : message.event().kind().name();
-        entity.outcome = decision.outcome().name();
-        entity.reason = decision.reason();
-        entity.rule = decision.rule();
-        entity.node = decision.node();
-        entity.confidence = decision.confidence();
-        entity.owner = decision.owner();
-        entity.goal = decision.goal();
-        entity.actions = writeActions(decision.actions());
-        entity.decidedAt = decidedAt;
-        return entity;
+    private static ConversationMemory.Remembered unstored(MessageClassified message, int partition) {
+        return new ConversationMemory.Remembered(ConversationState.fresh(message.appId(), message.conversationId()), 0,
+                partition);
     }
 
-    private Decision toDecision(DecisionEntity entity) {
+    private ConversationMemory.Remembered read(String appId, String conversationId, int partition) {
+        return log.conversation(appId, conversationId)
+                .map(row -> new ConversationMemory.Remembered(states.read(row), row.version(), partition))
+                .orElseGet(() -> new ConversationMemory.Remembered(ConversationState.fresh(appId, conversationId), 0,
+                        partition));
+    }
+
+    private DecisionRow toRow(MessageClassified message, Decision decision, Instant decidedAt) {
+        return new DecisionRow(decision.classifiedEventId(), message.appId(), message.conversationId(),
+                message.event().kind().name(), decision.outcome().name(), decision.reason(), decision.rule(),
+                decision.node(), decision.confidence(), decision.owner(), decision.goal(),
+                writeActions(decision.actions()), decidedAt, decision.actions().isEmpty() ? decidedAt : null);
+    }
+
+    private Decision toDecision(DecisionRow row) {
         try {
-            return new Decision(entity.classifiedEventId,
-                    entity.outcome == null ? Outcome.NOTHING : Outcome.valueOf(entity.outcome), entity.reason,
-                    entity.rule, entity.node, entity.confidence, entity.owner, entity.goal,
-                    objectMapper.readValue(entity.actions, ACTION_LIST));
+            return new Decision(row.classifiedEventId(),
+                    row.outcome() == null ? Outcome.NOTHING : Outcome.valueOf(row.outcome()), row.reason(),
+                    row.rule(), row.node(), row.confidence(), row.owner(), row.goal(),
+                    objectMapper.readValue(row.actions(), ACTION_LIST));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored actions of " + entity.classifiedEventId + " are unreadable", e);
+            throw new IllegalStateException("stored actions of " + row.classifiedEventId() + " are unreadable", e);
         }
     }
 

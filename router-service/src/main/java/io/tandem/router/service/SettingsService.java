@@ -10,14 +10,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tandem.router.Backup;
 import io.tandem.router.Integration;
 import io.tandem.router.RuleAction;
@@ -37,6 +42,7 @@ import io.tandem.router.persistence.RuleId;
 import io.tandem.router.persistence.RuleRepositories;
 import io.tandem.router.persistence.SettingsChangeEntity;
 import io.tandem.router.persistence.SettingsChangeRepository;
+import io.tandem.router.persistence.SettingsChanged;
 
 /**
  * A workspace's integration settings and rules: read for every decision, changed through the admin API after
@@ -58,12 +64,16 @@ public class SettingsService {
     private final IntercomTeammates intercom;
     private final ObjectMapper objectMapper;
     private final RouterConfig config;
+    private final TransactionSynchronizationRegistry transactions;
     private final Map<String, CachedSnapshot> snapshots = new ConcurrentHashMap<>();
+    private final AtomicLong invalidations = new AtomicLong();
 
     public SettingsService(IntegrationRepository integrations, RuleRepositories.BackupRules backups,
             RuleRepositories.ActionRules actions, SettingsChangeRepository changes, SkillCatalog skills,
-            IntercomTeammates intercom, ObjectMapper objectMapper, RouterConfig config) {
+            IntercomTeammates intercom, ObjectMapper objectMapper, RouterConfig config,
+            TransactionSynchronizationRegistry transactions) {
         this.config = config;
+        this.transactions = transactions;
         this.integrations = integrations;
         this.backups = backups;
         this.actions = actions;
@@ -87,8 +97,9 @@ public class SettingsService {
     }
 
     /**
-     * The integration and rules for deciding, reused for {@code tandem.router.settings-cache-ttl}: a change through
-     * this instance is seen at once, one through another replica within that time.
+     * The integration and rules for deciding, from memory: a change is seen at once when made through this instance
+     * (after its commit), and within milliseconds when made elsewhere (PostgreSQL notifies {@link SettingsChanged});
+     * {@code tandem.router.settings-cache-ttl} bounds the reuse should a notification be missed.
      */
     public Snapshot forDecision(String appId) {
         long ttl = config.settingsCacheTtl().toNanos();
@@ -98,12 +109,25 @@ public class SettingsService {
                 return cached.snapshot();
             }
         }
+        long generation = invalidations.get();
         long loadedAt = System.nanoTime();
-        Snapshot snapshot = new Snapshot(integration(appId), rules(appId));
-        if (ttl > 0) {
+        Snapshot snapshot = QuarkusTransaction.joiningExisting()
+                .call(() -> new Snapshot(integration(appId), rules(appId)));
+        // a change committed while loading may not be in what was read: keep it only when none was announced
+        if (ttl > 0 && invalidations.get() == generation) {
             snapshots.put(appId, new CachedSnapshot(snapshot, loadedAt));
         }
         return snapshot;
+    }
+
+    /** Forgets the workspace's settings (all workspaces' for a null appId), so the next decision reads them. */
+    void forget(@Observes SettingsChanged change) {
+        invalidations.incrementAndGet();
+        if (change.appId() == null) {
+            snapshots.clear();
+        } else {
+            snapshots.remove(change.appId());
+        }
     }
 
     private record CachedSnapshot(Snapshot snapshot, long loadedAt) {
@@ -438,7 +462,18 @@ public class SettingsService {
 
     private void record(String appId, String subject, String who, Map<String, Object> before,
             Map<String, Object> after) {
-        snapshots.remove(appId);
+        forget(new SettingsChanged(appId));
+        // and once more when committed, lest a decision meanwhile cached what was stored before
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forget(new SettingsChanged(appId));
+            }
+        });
         SettingsChangeEntity change = new SettingsChangeEntity();
         change.appId = appId;
         change.subject = subject;

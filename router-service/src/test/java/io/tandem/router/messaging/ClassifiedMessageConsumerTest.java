@@ -85,6 +85,8 @@ class ClassifiedMessageConsumerTest {
                 + ".dead-letter-queue.topic", String.class)).isEqualTo(Topics.ROUTER_DLQ);
         assertThat(config.getValue("mp.messaging.outgoing." + ActionPublisher.ACTIONS_OUT + ".topic",
                 String.class)).isEqualTo(Topics.CONVERSATION_ACTIONS);
+        assertThat(config.getValue("mp.messaging.incoming." + ClassifiedMessageConsumer.CLASSIFIED_IN
+                + ".consumer-rebalance-listener.name", String.class)).isEqualTo(ClassifiedRebalanceListener.NAME);
     }
 
     @Test

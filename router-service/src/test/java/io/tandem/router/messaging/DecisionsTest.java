@@ -437,7 +437,9 @@ class DecisionsTest {
                 .branch(Events.HOURS, 0.97, false, "We open at 9."));
         // its own reply did not make it a human's conversation
         assertThat(awaitDecision(next).outcome).isEqualTo(Outcome.ANSWERED.name());
-        assertThat(pipeline.actionsOf(conversation)).hasSize(1);
+        // the decision row is committed before its action is sent: wait for the action
+        assertThat(pipeline.awaitActions(conversation, 1)).singleElement()
+                .satisfies(reply -> assertThat(reply.causationId()).isEqualTo(next.eventId()));
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------

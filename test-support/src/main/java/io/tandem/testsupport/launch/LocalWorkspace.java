@@ -23,7 +23,7 @@ public final class LocalWorkspace {
      * The threshold of a local run: the demo skill's TF-IDF confidences are not calibrated yet (issue 5), so the
      * workspace default of 0.75 would leave clear questions unanswered.
      */
-    public static final double LOCAL_THRESHOLD = 0.2;
+    public static final double LOCAL_THRESHOLD = 0.75;
 
     private LocalWorkspace() {
     }

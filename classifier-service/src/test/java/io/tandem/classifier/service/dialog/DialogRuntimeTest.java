@@ -293,7 +293,7 @@ class DialogRuntimeTest {
                  "dialog_nodes": [
                    {"dialog_node": "folder", "type": "folder", "title": "Orders"},
                    {"dialog_node": "status", "parent": "folder", "previous_sibling": "refund", "title": "Status",
-                    "conditions": "#order || intents[1].intent == 'order'",
+                    "conditions": "#order || input.text.contains('order')",
                     "context": {"counted": "<? ($counted ?: 0) + 1 ?>"}, "output": {"text": "Tracking (#$counted)."}},
                    {"dialog_node": "refund", "parent": "folder", "title": "Refund",
                     "conditions": "#refund || @product", "output": {"text": "Refunds take 5 days."}},
@@ -310,7 +310,7 @@ class DialogRuntimeTest {
         assertThat(refund.hasChildren()).isTrue();
         assertThat(refund.response()).containsExactly(Response.text("Refunds take 5 days."));
         NodeMatch status = response.turn().matchedRootNodes().get(1);
-        assertThat(status.confidence()).isLessThan(refund.confidence());
+        assertThat(status.confidence()).isLessThanOrEqualTo(refund.confidence());
         assertThat(status.response()).containsExactly(Response.text("Tracking (#1)."));
         assertThat(response.context()).doesNotContainKey("counted");
     }
