@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,6 +50,7 @@ import io.tandem.ingest.config.IngestConfig;
 public class WebhookPublisher {
 
     public static final URI SOURCE = URI.create("tandem:ingest-service");
+    private static final Logger LOG = Logger.getLogger(WebhookPublisher.class);
     private static final String JSON = "application/json";
 
     private final KafkaProducer<String, String> producer;
@@ -103,6 +105,7 @@ public class WebhookPublisher {
      *                                that timed out in flight), which is why event ids are deterministic
      */
     public void publish(WebhookReceived webhook, Optional<ConversationEvent> event) {
+        LogContext.put(webhook.appId(), webhook.conversationId());
         CompletableFuture<Void> raw = send(Topics.WEBHOOKS_RAW, webhook);
         // a raw record refused at once (no metadata: Kafka unreachable) means the event would be too: answer sooner
         List<CompletableFuture<Void>> sends = event.isEmpty() || raw.isCompletedExceptionally() ? List.of(raw)
@@ -110,6 +113,8 @@ public class WebhookPublisher {
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(giveUpAfter.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.infof("Webhook accepted: notification %s (%s) published", webhook.notificationId(),
+                    event.map(published -> published.kind().name()).orElse(webhook.topic()));
         } catch (ExecutionException e) {
             throw new PublishFailedException("Kafka did not take the events of notification "
                     + webhook.notificationId() + ": " + e.getCause().getMessage(), e.getCause());
@@ -126,7 +131,7 @@ public class WebhookPublisher {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         try {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, event.conversationId(),
-                    mapper.writeValueAsString(event), cloudEventHeaders(event));
+                    mapper.writeValueAsString(event), TraceHeaders.withCurrentContext(cloudEventHeaders(event)));
             producer.send(record, (metadata, failure) -> {
                 if (failure == null) {
                     acknowledged.complete(null);

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -42,6 +43,9 @@ public class ClassifiedMessageConsumer {
     @Blocking
     public void onClassified(MessageClassified message, IncomingKafkaRecordMetadata<String, ?> record) {
         requireMessageClassified(message, record);
+        // every log line about this message names it (trace ids come from OpenTelemetry)
+        MDC.put("appId", message.appId());
+        MDC.put("conversationId", message.conversationId());
         decisions.decideOnce(message).ifPresentOrElse(decision -> {
             publisher.publish(decision.actions());
             decisions.markEmitted(decision);
