@@ -14,7 +14,7 @@ import java.util.Locale;
 public final class Bench {
 
     /** The benchmarks there are, by the name {@code ./tandem bench} takes. */
-    public static final List<String> NAMES = List.of("ingest", "router", "responder", "intents");
+    public static final List<String> NAMES = List.of("ingest", "router", "responder", "intents", "e2e");
 
     private Bench() {
     }

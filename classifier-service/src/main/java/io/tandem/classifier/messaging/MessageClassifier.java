@@ -7,7 +7,9 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.MDC;
 
+import io.micrometer.core.annotation.Timed;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.tandem.classifier.service.ClassificationService;
 import io.tandem.contracts.ConversationEvent;
@@ -27,6 +29,8 @@ public class MessageClassifier {
     public static final String EVENTS_IN = "events-in";
     public static final String CLASSIFIED_OUT = "classified-out";
     static final URI SOURCE = URI.create("tandem:classifier-service");
+    /** The stage's own time per event, for the operator's dashboard (tandem_classifier_classifying_seconds). */
+    public static final String CLASSIFYING_TIMER = "tandem.classifier.classifying";
 
     private final ClassificationService classification;
     private final MutinyEmitter<MessageClassified> classified;
@@ -39,11 +43,15 @@ public class MessageClassifier {
 
     @Incoming(EVENTS_IN)
     @Transactional
+    @Timed(value = CLASSIFYING_TIMER, description = "Time to classify an event and have Kafka take the result")
     public void onEvent(ConversationEvent event) {
         if (event == null) {
             // the deserializer could not read the record; failing sends it to the dead letter topic as it came
             throw new IllegalArgumentException("record is not a ConversationEvent");
         }
+        // every log line about this event names it (trace ids come from OpenTelemetry)
+        MDC.put("appId", String.valueOf(event.appId()));
+        MDC.put("conversationId", String.valueOf(event.conversationId()));
         classification.classify(event)
                 .ifPresent(result -> classified.sendMessageAndAwait(EventMessages.toMessage(result, SOURCE)));
     }

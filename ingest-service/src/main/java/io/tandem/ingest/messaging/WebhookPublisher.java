@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +49,7 @@ import io.tandem.ingest.config.IngestConfig;
 public class WebhookPublisher {
 
     public static final URI SOURCE = URI.create("tandem:ingest-service");
+    private static final Logger LOG = Logger.getLogger(WebhookPublisher.class);
     private static final String JSON = "application/json";
 
     private final KafkaProducer<String, String> producer;
@@ -103,7 +105,8 @@ public class WebhookPublisher {
      */
     public Records records(WebhookReceived webhook, ConversationEvent event) {
         return new Records(webhook.notificationId(), record(Topics.WEBHOOKS_RAW, webhook),
-                record(Topics.CONVERSATION_EVENTS, event));
+                record(Topics.CONVERSATION_EVENTS, event),
+                LogContext.capture(webhook.appId(), webhook.conversationId(), event.kind().name()));
     }
 
     /**
@@ -127,6 +130,8 @@ public class WebhookPublisher {
         CompletableFuture<Void> published = new CompletableFuture<>();
         all.orTimeout(giveUpAfter.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
             if (failure == null) {
+                records.logContext().log(() -> LOG.infof("Webhook accepted: notification %s (%s) published",
+                        records.notificationId(), records.logContext().what()));
                 published.complete(null);
             } else {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
@@ -144,7 +149,7 @@ public class WebhookPublisher {
     private ProducerRecord<String, String> record(String topic, TandemEvent event) {
         try {
             return new ProducerRecord<>(topic, null, event.conversationId(), mapper.writeValueAsString(event),
-                    cloudEventHeaders(event));
+                    TraceHeaders.withCurrentContext(cloudEventHeaders(event)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an event is always serializable", e);
         }
@@ -188,7 +193,7 @@ public class WebhookPublisher {
 
     /** A webhook's records: the raw webhook, and its event (sent unless its part was published before). */
     public record Records(String notificationId, ProducerRecord<String, String> raw,
-            ProducerRecord<String, String> event) {
+            ProducerRecord<String, String> event, LogContext logContext) {
     }
 
     /** Binary-mode CloudEvents headers, as SmallRye writes them for {@link EventMessages#toMessage}. */

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -91,8 +92,9 @@ public class ActionDecidedConsumer {
             Thread.currentThread().interrupt();
             return message.nack(e);
         }
-        lanes.submit(action.conversationId(), () -> performer.handle(action))
-                .whenComplete((outcome, failure) -> {
+        lanes.submit(action.conversationId(), TracedLaneTask.of(action, () -> performer.handle(action)))
+                // the result is published in the action's trace too
+                .whenComplete(Context.current().wrapConsumer((outcome, failure) -> {
                     inFlight.release();
                     if (failure != null && lanes.stopping()) {
                         // cut short by the shutdown: left unacknowledged, Kafka hands it out again (the ledger knows
@@ -105,7 +107,7 @@ public class ActionDecidedConsumer {
                     } else {
                         settle(message, outcome);
                     }
-                });
+                }));
         return CompletableFuture.completedFuture(null);
     }
 

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -83,6 +84,9 @@ public class ClassifiedMessageConsumer {
         long start = System.nanoTime();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         requireMessageClassified(message, record);
+        // every log line about this message names it (trace ids come from OpenTelemetry)
+        MDC.put("appId", message.appId());
+        MDC.put("conversationId", message.conversationId());
         Optional<Decision> decided = decisions.decideOnce(message, record.getPartition());
         CompletableFuture<Void> acknowledged = decided.map(decision -> publisher.send(decision.actions()))
                 .orElse(null);

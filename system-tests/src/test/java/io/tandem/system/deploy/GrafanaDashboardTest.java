@@ -97,7 +97,9 @@ class GrafanaDashboardTest {
         String code = javaSources();
         for (String metric : metrics()) {
             if (metric.startsWith("tandem_")) {
-                String registered = metric.replaceFirst("_total$", "").replace('_', '.');
+                // counters end in _total, timers in _seconds_sum, _count, _max or _bucket
+                String registered = metric.replaceFirst("(_total|_seconds_(sum|count|max|bucket))$", "")
+                        .replace('_', '.');
                 assertThat(code).as("%s: a service registers %s", metric, registered).contains('"' + registered + '"');
             } else {
                 assertThat(QUARKUS_METRICS).as("a metric Quarkus exposes").containsKey(metric);
