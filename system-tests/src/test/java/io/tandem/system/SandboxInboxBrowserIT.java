@@ -37,8 +37,9 @@ import io.tandem.testsupport.launch.TandemSystem;
 
 /**
  * The sandbox inbox on the packaged system (real Kafka and PostgreSQL, the four services, the sandbox), in a real
- * Chromium: the customer chats through an option list by clicking a quick reply, and a teammate who assigns the
- * conversation to a team silences Tandem until handing it back to the assistant.
+ * Chromium: the customer chats through an option list by clicking a quick reply; a teammate who assigns the
+ * conversation to a team silences Tandem until handing it back to the assistant; and a suggest rule set on
+ * router-service's integration page takes effect in the inbox (a note for the team and an assignment).
  */
 class SandboxInboxBrowserIT {
 
@@ -121,6 +122,35 @@ class SandboxInboxBrowserIT {
         customerWrites(ORDER_STATUS_OPTION + " It still hasn't arrived.");
         waitUntil(browser -> partTexts("[data-tandem='true'][data-part-type='comment']").stream()
                 .filter(text -> text.contains("tracking link")).count() == 2);
+    }
+
+    @Test
+    void aSuggestRuleSetOnTheIntegrationPageMakesTandemLeaveANoteAndAssignTheTeam() {
+        WebDriver browser = chromium.driver();
+        browser.get(system.url(TandemSystem.ROUTER) + "/workspaces/" + SETTINGS.appId());
+        waitFor(By.id("api-key")).sendKeys(SETTINGS.adminApiKey());
+        browser.findElement(By.id("sign-in")).click();
+        By returnsRow = By.cssSelector("table#rules tr[data-node='Returns']");
+        waitUntil(page -> {
+            WebElement row = page.findElement(returnsRow);
+            new Select(row.findElement(By.name("action"))).selectByValue("SUGGEST");
+            new Select(row.findElement(By.name("backup"))).selectByValue("team:" + SUPPORT_TEAM);
+            row.findElement(By.name("save")).click();
+            return true;
+        });
+        waitFor(By.cssSelector("table#rules tr[data-node='Returns'] .saved"));
+        String rules = given().header("Authorization", "Bearer " + SETTINGS.adminApiKey())
+                .get(system.url(TandemSystem.ROUTER) + "/api/workspaces/" + SETTINGS.appId() + "/rules")
+                .then().statusCode(200).extract().asString();
+        assertThat(rules).contains("SUGGEST").contains(SUPPORT_TEAM);
+
+        customerStarts("I want to return an item, it does not fit");
+
+        waitUntil(page -> partTexts("[data-tandem='true'][data-part-type='note']").stream()
+                .anyMatch(text -> !text.isBlank()));
+        waitUntil(page -> page.findElements(By.cssSelector("#conversation .part[data-part-type='assignment']"))
+                .stream().anyMatch(part -> part.getText().contains("team Support")));
+        assertThat(tandemParts()).as("Tandem suggested to the team instead of answering the customer").isZero();
     }
 
     /** The customer opens a conversation on the page; returns its id. */
