@@ -83,7 +83,10 @@ class DemoSkillTest {
         "Where is my parcel?                                  | order_status",
         "Can I return a jacket that doesn't fit?              | returns",
         "What are your opening hours?                         | opening_hours",
-        "When are you open? What are your opening hours?      | opening_hours"})
+        "When are you open? What are your opening hours?      | opening_hours",
+        // the message of ./tandem up's startup check (test-support's PipelineCheck), which must be answered
+        "Hello!                                               | greetings",
+        "Hi there!                                            | greetings"})
     void theEndToEndMessagesReachTheAnswerThreshold(String message, String intent) {
         IntentScore top = skill.intentScores(message).get(0);
         assertThat(top.intent()).isEqualTo(intent);
