@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,18 +93,21 @@ public final class E2eBench {
                 }
                 System.out.printf(Locale.ROOT, "measuring: %d s at %d messages/s (load average %s)%n",
                         options.seconds(), options.rate(), loadAverage());
-                long cpuBefore = systemCpuNanos();
+                Map<String, Long> cpuBefore = cpuByProcess();
                 Run run = driver.run(options.rate(), options.seconds());
                 timelines.awaitAnswers(run.conversations().keySet(), DRAIN);
-                long cpuNanos = systemCpuNanos() - cpuBefore;
+                Map<String, Long> cpuAfter = cpuByProcess();
+                Map<String, Long> cpu = new TreeMap<>();
+                cpuAfter.forEach((name, nanos) -> cpu.put(name, nanos - cpuBefore.getOrDefault(name, 0L)));
                 String loadAfter = loadAverage();
-                report(options, run, timelines, cpuNanos, loadAfter);
+                report(options, run, timelines, cpu, loadAfter);
             }
         }
     }
 
-    private static void report(E2eBenchOptions options, Run run, Timelines timelines, long cpuNanos,
+    private static void report(E2eBenchOptions options, Run run, Timelines timelines, Map<String, Long> cpu,
             String loadAfter) {
+        long cpuNanos = cpu.values().stream().mapToLong(Long::longValue).sum();
         Samples customerToCall = new Samples();
         Samples webhookToCall = new Samples();
         Samples sandbox = new Samples();
@@ -170,6 +174,13 @@ public final class E2eBench {
                 + " per answered message (%.2f cores busy)%n", answered == 0 ? Double.NaN
                         : cpuNanos / 1e6 / answered,
                 cpuNanos / 1e9 / ((Math.max(lastAnswer, windowEnd) - firstSent) / 1e3));
+        if (answered > 0) {
+            StringBuilder perProcess = new StringBuilder("    per answered message:");
+            double messages = answered;
+            cpu.forEach((name, nanos) -> perProcess.append(String.format(Locale.ROOT, " %s %.1f ms,", name,
+                    nanos / 1e6 / messages)));
+            System.out.println(perProcess.substring(0, perProcess.length() - 1));
+        }
         System.out.printf(Locale.ROOT, "  load average after: %s (%d cores)%n", loadAfter,
                 Runtime.getRuntime().availableProcessors());
     }
@@ -189,11 +200,30 @@ public final class E2eBench {
         }
     }
 
-    /** CPU time of every process this one started (the services, Kafka, PostgreSQL), as far as the OS tells. */
-    static long systemCpuNanos() {
-        return ProcessHandle.current().descendants()
-                .mapToLong(process -> process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
-                .sum();
+    /**
+     * CPU time of every process this one started, as far as the OS tells, by what it is: each service (by its
+     * module), kafka, postgresql (the server and its backends), other.
+     */
+    static Map<String, Long> cpuByProcess() {
+        Map<String, Long> cpu = new TreeMap<>();
+        ProcessHandle.current().descendants().forEach(process -> cpu.merge(processName(process.info()),
+                process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L), Long::sum));
+        return cpu;
+    }
+
+    static String processName(ProcessHandle.Info info) {
+        String command = info.command().orElse("");
+        List<String> arguments = List.of(info.arguments().orElse(new String[0]));
+        for (String argument : arguments) {
+            int jar = argument.indexOf("/target/quarkus-app/quarkus-run.jar");
+            if (jar > 0) {
+                return argument.substring(argument.lastIndexOf('/', jar - 1) + 1, jar);
+            }
+            if (argument.equals("kafka.Kafka")) {
+                return "kafka";
+            }
+        }
+        return command.contains("postgres") ? "postgresql" : "other";
     }
 
     /** Opens sandbox conversations at a fixed rate. */

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -78,7 +79,8 @@ public class DecisionLog {
             """.formatted(SCHEMA);
 
     private static final String MARK_EMITTED = """
-            UPDATE %s.decision SET emitted_at = CAST(? AS timestamptz) WHERE classified_event_id = ? AND emitted_at IS NULL
+            UPDATE %s.decision SET emitted_at = CAST(? AS timestamptz)
+            WHERE classified_event_id = ANY (?) AND emitted_at IS NULL
             """.formatted(SCHEMA);
 
     private final DataSource dataSource;
@@ -177,15 +179,15 @@ public class DecisionLog {
         }
     }
 
-    /** Notes that Kafka acknowledged every action of the decision. */
-    public void markEmitted(String classifiedEventId, Instant emittedAt) {
+    /** Notes, in one statement, that Kafka acknowledged every action of these decisions. */
+    public void markEmitted(Collection<String> classifiedEventIds, Instant emittedAt) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(MARK_EMITTED)) {
             update.setString(1, timestamp(emittedAt));
-            update.setString(2, classifiedEventId);
+            update.setArray(2, connection.createArrayOf("text", classifiedEventIds.toArray()));
             update.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("the decision on " + classifiedEventId + " cannot be marked emitted: "
+            throw new IllegalStateException(classifiedEventIds.size() + " decision(s) cannot be marked emitted: "
                     + e.getMessage(), e);
         }
     }

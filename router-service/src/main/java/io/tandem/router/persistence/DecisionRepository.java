@@ -10,10 +10,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class DecisionRepository implements PanacheRepositoryBase<DecisionEntity, String> {
 
-    public void markEmitted(String classifiedEventId, Instant emittedAt) {
-        update("emittedAt = ?1 where classifiedEventId = ?2 and emittedAt is null", emittedAt, classifiedEventId);
-    }
-
     /** The decisions of one conversation, oldest first. */
     public List<DecisionEntity> ofConversation(String appId, String conversationId) {
         return list("appId = ?1 and conversationId = ?2 order by decidedAt, classifiedEventId", appId,

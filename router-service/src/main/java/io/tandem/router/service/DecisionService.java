@@ -18,6 +18,7 @@ import io.tandem.router.Outcome;
 import io.tandem.router.persistence.ConversationRow;
 import io.tandem.router.persistence.DecisionLog;
 import io.tandem.router.persistence.DecisionRow;
+import io.tandem.router.persistence.EmittedMarks;
 
 /**
  * Decides once per event and remembers whether the actions reached Kafka.
@@ -28,8 +29,8 @@ import io.tandem.router.persistence.DecisionRow;
  * was decided before (the decision table is the message log) or the conversation's stored version is not the one
  * its state was read in (another replica wrote it, or it was not new: it is read again and the event decided on
  * it). The actions are sent afterwards and
- * {@code emitted_at} is set only once Kafka acknowledged all of them, so a redelivery re-sends the stored actions
- * (same ids) instead of deciding again or losing them.
+ * {@code emitted_at} is set (in the background, {@link EmittedMarks}) only once Kafka acknowledged all of them, so a
+ * redelivery re-sends the stored actions (same ids) instead of deciding again or losing them.
  */
 @ApplicationScoped
 public class DecisionService {
@@ -46,16 +47,19 @@ public class DecisionService {
     private final ConversationMemory memory;
     private final ConversationStates states;
     private final AgentAvailability availability;
+    private final EmittedMarks emittedMarks;
     private final ObjectMapper objectMapper;
 
     public DecisionService(DecisionRules rules, SettingsService settings, DecisionLog log, ConversationMemory memory,
-            ConversationStates states, TeammateAvailability availability, ObjectMapper objectMapper) {
+            ConversationStates states, TeammateAvailability availability, EmittedMarks emittedMarks,
+            ObjectMapper objectMapper) {
         this.rules = rules;
         this.settings = settings;
         this.log = log;
         this.memory = memory;
         this.states = states;
         this.availability = availability;
+        this.emittedMarks = emittedMarks;
         this.objectMapper = objectMapper;
     }
 
@@ -97,8 +101,9 @@ public class DecisionService {
                 + message.eventId() + " (" + ATTEMPTS + " attempts)");
     }
 
+    /** Notes, in the background, that Kafka acknowledged every action of the decision. */
     public void markEmitted(Decision decision) {
-        log.markEmitted(decision.classifiedEventId(), Instant.now());
+        emittedMarks.add(decision.classifiedEventId());
     }
 
     private static ConversationMemory.Remembered unstored(MessageClassified message, int partition) {

@@ -61,9 +61,7 @@ class ClassifiedMessageConsumerTest {
 
     @BeforeEach
     void monitoringWorkspace() {
-        // the first join of the consumer group can take a while on a fresh broker
-        await().atMost(Duration.ofSeconds(90)).until(() -> !kafkaClients.getConsumer(
-                ClassifiedMessageConsumer.CLASSIFIED_IN).getAssignments().await().indefinitely().isEmpty());
+        Pipeline.awaitPartitionsAssigned(kafkaClients);
         StandIns.stubDefaults();
         workspaces.reset(APP);
         operator().body("{\"assistantAdminId\":\"991\",\"dialogReady\":true,\"monitoring\":true}")

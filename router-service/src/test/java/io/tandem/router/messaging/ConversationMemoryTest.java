@@ -5,7 +5,6 @@ import static io.tandem.router.rest.AdminApi.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -69,8 +68,7 @@ class ConversationMemoryTest {
 
     @BeforeEach
     void monitoringWorkspace() {
-        await().atMost(Duration.ofSeconds(90)).until(() -> !kafkaClients.getConsumer(
-                ClassifiedMessageConsumer.CLASSIFIED_IN).getAssignments().await().indefinitely().isEmpty());
+        Pipeline.awaitPartitionsAssigned(kafkaClients);
         StandIns.stubDefaults();
         workspaces.reset(APP);
         operator().body("{\"assistantAdminId\":\"991\",\"dialogReady\":true,\"monitoring\":true}")

@@ -5,7 +5,6 @@ import static io.tandem.router.rest.AdminApi.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -68,8 +67,7 @@ class DecisionsTest {
 
     @BeforeEach
     void monitoringTheUnassignedInbox() {
-        await().atMost(Duration.ofSeconds(90)).until(() -> !kafkaClients.getConsumer(
-                ClassifiedMessageConsumer.CLASSIFIED_IN).getAssignments().await().indefinitely().isEmpty());
+        Pipeline.awaitPartitionsAssigned(kafkaClients);
         StandIns.stubDefaults();
         workspaces.reset(APP);
         integration("{\"assistantAdminId\":\"991\",\"dialogReady\":true,\"monitoring\":true}");

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.tandem.contracts.ActionDecided;
@@ -26,6 +27,8 @@ import io.tandem.contracts.Topics;
 final class Pipeline implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Partitions of each pipeline topic in the tests' Kafka (TopicCreator). */
+    static final int TOPIC_PARTITIONS = 3;
     static final String MESSAGE_CLASSIFIED_TYPE = "io.tandem.MessageClassified.v" + MessageClassified.SCHEMA_VERSION;
 
     private final ObjectMapper objectMapper;
@@ -102,5 +105,22 @@ final class Pipeline implements AutoCloseable {
         actions.stop();
         deadLetters.stop();
         companion.close();
+    }
+
+    /**
+     * Waits until router-service's consumers of {@code conversation.classified} (one per partition with
+     * {@code concurrency}) own every partition of the topic between them: the first join of the group can take a
+     * while on a fresh broker.
+     */
+    static void awaitPartitionsAssigned(KafkaClientService kafkaClients) {
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            int partitions = kafkaClients.getConsumerChannels().stream()
+                    .filter(channel -> channel.equals(ClassifiedMessageConsumer.CLASSIFIED_IN)
+                            || channel.startsWith(ClassifiedMessageConsumer.CLASSIFIED_IN + "$"))
+                    .flatMap(channel -> kafkaClients.<Object, Object> getConsumers(channel).stream())
+                    .mapToInt(consumer -> consumer.getAssignments().await().indefinitely().size())
+                    .sum();
+            return partitions == TOPIC_PARTITIONS;
+        });
     }
 }

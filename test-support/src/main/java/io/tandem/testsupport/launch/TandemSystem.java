@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -90,7 +91,7 @@ public final class TandemSystem implements AutoCloseable {
             for (ServiceSpec spec : specs) {
                 Map<String, String> environment = new HashMap<>(infrastructure.environment());
                 environment.putAll(spec.environment());
-                started.put(spec.module(), ChildProcess.start(spec.module(), command(root, spec.module()),
+                started.put(spec.module(), ChildProcess.start(spec.module(), command(root, spec.module(), env),
                         environment, logDir.resolve(spec.module() + ".log"), "TERM", 15_000));
                 portsByModule.put(spec.module(), spec.port());
                 progress.accept("starting " + spec.module() + " on port " + spec.port());
@@ -151,10 +152,24 @@ public final class TandemSystem implements AutoCloseable {
         return root.resolve(module).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
     }
 
-    private static List<String> command(Path root, String module) {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-                "-jar", runnableJar(root, module).toString());
+    /**
+     * The service's JVM command; env {@code TANDEM_<MODULE>_JAVA_OPTIONS} (e.g. {@code TANDEM_CLASSIFIER_SERVICE_JAVA_OPTIONS}
+     * with {@code -XX:StartFlightRecording=filename=classifier.jfr}) adds options, for profiling one service.
+     */
+    static List<String> command(Path root, String module, Map<String, String> env) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        String extra = env.getOrDefault(javaOptionsVariable(module), "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", runnableJar(root, module).toString()));
+        return command;
+    }
+
+    /** {@code TANDEM_<MODULE>_JAVA_OPTIONS}, the module's name in upper case with underscores. */
+    static String javaOptionsVariable(String module) {
+        return "TANDEM_" + module.toUpperCase(Locale.ROOT).replace('-', '_') + "_JAVA_OPTIONS";
     }
 
     private static void awaitReady(ChildProcess service, int port) {
