@@ -1,5 +1,6 @@
 package io.tandem.classifier.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,14 @@ public interface ClassifierConfig {
     /** Confidence below which no intent is recognized (Watson Assistant uses 0.2). */
     @WithDefault("0.2")
     double intentThreshold();
+
+    /**
+     * How long a replica trusts the active skill version it last read before reading it again: a version imported
+     * or activated through another replica is used from that long after at most (through this one, at once). Zero
+     * reads it for every message.
+     */
+    @WithDefault("1s")
+    Duration activeVersionCheck();
 
     Seed seed();
 

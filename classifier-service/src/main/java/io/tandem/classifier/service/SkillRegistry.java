@@ -17,15 +17,21 @@ import io.tandem.classifier.persistence.SkillVersionEntity;
 import io.tandem.classifier.persistence.SkillVersionRepository;
 
 /**
- * Trained skills kept in memory. The database says which version is active, so a version imported through another
- * replica is picked up at the next message; each version is trained once per replica.
+ * Trained skills kept in memory. The database says which version is active: it is read again when the version in
+ * memory is older than {@code tandem.classifier.active-version-check}, so a version imported or activated through
+ * another replica is picked up within that time (through this one, at once), without a query per message. Each
+ * version is trained once per replica.
  */
 @ApplicationScoped
 public class SkillRegistry {
 
     private static final Logger LOG = Logger.getLogger(SkillRegistry.class);
 
-    private final Map<String, ActiveSkill> trained = new ConcurrentHashMap<>();
+    /** A trained active skill, and when its version was last read from the database (System.nanoTime()). */
+    private record Checked(ActiveSkill skill, long checkedAt) {
+    }
+
+    private final Map<String, Checked> trained = new ConcurrentHashMap<>();
     private final SkillRepository skills;
     private final SkillVersionRepository versions;
     private final ObjectMapper objectMapper;
@@ -41,24 +47,36 @@ public class SkillRegistry {
 
     /** The app's active skill, trained; empty when the app has none. Call inside a transaction. */
     public Optional<ActiveSkill> active(String appId) {
+        Checked cached = trained.get(appId);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.checkedAt() < config.activeVersionCheck().toNanos()) {
+            return Optional.of(cached.skill());
+        }
         Optional<Integer> version = skills.activeVersion(appId);
         if (version.isEmpty()) {
+            trained.remove(appId);
             return Optional.empty();
         }
-        ActiveSkill cached = trained.get(appId);
-        if (cached != null && cached.version() == version.get()) {
-            return Optional.of(cached);
+        if (cached != null && cached.skill().version() == version.get()) {
+            trained.put(appId, new Checked(cached.skill(), now));
+            return Optional.of(cached.skill());
         }
         SkillVersionEntity stored = versions.find(appId, version.get()).orElseThrow();
         ActiveSkill loaded = new ActiveSkill(stored.version, train(stored));
-        trained.put(appId, loaded);
+        trained.put(appId, new Checked(loaded, System.nanoTime()));
         LOG.infof("trained skill version %d of app %s", loaded.version(), appId);
         return Optional.of(loaded);
     }
 
     /** Keeps a skill just trained for import, so the first message need not train it again. */
     void remember(String appId, ActiveSkill skill) {
-        trained.merge(appId, skill, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
+        Checked fresh = new Checked(skill, System.nanoTime());
+        trained.merge(appId, fresh, (old, young) -> young.skill().version() >= old.skill().version() ? young : old);
+    }
+
+    /** Reads the active version again at the next message (another version was activated through this replica). */
+    void forget(String appId) {
+        trained.remove(appId);
     }
 
     private TrainedSkill train(SkillVersionEntity stored) {

@@ -103,6 +103,7 @@ public class SkillService {
             return toVersion(stored, stored.version);
         });
         // trains the version now rather than with the next message
+        registry.forget(appId);
         QuarkusTransaction.requiringNew().run(() -> registry.active(appId));
         return activated;
     }
