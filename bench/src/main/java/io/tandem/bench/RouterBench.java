@@ -171,12 +171,14 @@ public final class RouterBench {
                         + "events/s%n", run, runs, stream.size(), conversations, rate);
                 Histogram wallBefore = Histogram.read(base, "tandem_router_deciding_seconds");
                 Histogram cpuBefore = Histogram.read(base, "tandem_router_deciding_cpu_seconds");
+                Histogram storeBefore = Histogram.read(base, "tandem_router_deciding_store_seconds");
                 long begin = System.nanoTime();
                 List<Sent> sent = send(producer, stream, rate);
                 int missing = await(sent, firstActionAt, Duration.ofSeconds(120));
                 double seconds = (System.nanoTime() - begin) / 1e9;
                 Histogram wall = Histogram.read(base, "tandem_router_deciding_seconds").minus(wallBefore);
                 Histogram cpu = Histogram.read(base, "tandem_router_deciding_cpu_seconds").minus(cpuBefore);
+                Histogram store = Histogram.read(base, "tandem_router_deciding_store_seconds").minus(storeBefore);
 
                 List<Long> latencies = new ArrayList<>();
                 for (Sent event : sent) {
@@ -196,6 +198,8 @@ public final class RouterBench {
                 System.out.printf(Locale.ROOT, "  CPU time of deciding: p50 %.2f ms, p99 %.2f ms, mean %.2f ms; "
                         + "wall/CPU at p50 %.1f%n", cpu.quantile(0.50) * 1000, cpu.quantile(0.99) * 1000,
                         cpu.mean() * 1000, wall.quantile(0.50) / cpu.quantile(0.50));
+                System.out.printf(Locale.ROOT, "  of which storing in PostgreSQL (one statement, commit included): "
+                        + "p50 %.2f ms, p99 %.2f ms%n", store.quantile(0.50) * 1000, store.quantile(0.99) * 1000);
                 System.out.printf(Locale.ROOT, "  consumed MessageClassified -> produced ActionDecided (Kafka "
                         + "included): p50 %d ms, p99 %d ms, max %d ms%s%n", percentile(latencies, 0.50),
                         percentile(latencies, 0.99), latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1),

@@ -3,11 +3,9 @@ package io.tandem.router.messaging;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.DoubleStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +20,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.tandem.contracts.MessageClassified;
 import io.tandem.router.Decision;
+import io.tandem.router.service.DecidingBuckets;
 import io.tandem.router.service.DecisionService;
 
 /**
@@ -50,12 +49,6 @@ public class ClassifiedMessageConsumer {
 
     private static final Logger LOG = Logger.getLogger(ClassifiedMessageConsumer.class);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    /** Bucket bounds of the deciding timers, fine where the goal (5 ms) is, for percentiles over a chosen period. */
-    private static final Duration[] BUCKETS = DoubleStream.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7,
-            0.8, 0.9, 1.0, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5, 2.75, 3.0, 3.5, 4.0, 4.5, 5.0, 6.0, 7.0, 8.0, 10.0, 12.5,
-            15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 75.0, 100.0, 150.0, 200.0, 300.0, 500.0, 1000.0)
-            .mapToObj(ms -> Duration.ofNanos((long) (ms * 1_000_000)))
-            .toArray(Duration[]::new);
 
     private final DecisionService decisions;
     private final ActionPublisher publisher;
@@ -69,12 +62,12 @@ public class ClassifiedMessageConsumer {
                 .description("time from receiving a classified event to its actions handed to the Kafka producer, "
                         + "the decision committed in PostgreSQL")
                 .publishPercentiles(0.5, 0.99)
-                .serviceLevelObjectives(BUCKETS)
+                .serviceLevelObjectives(DecidingBuckets.BOUNDS)
                 .register(registry);
         this.decidingCpu = Timer.builder(DECIDING_CPU_TIMER)
                 .description("CPU time of this thread deciding on one classified event, database driver included")
                 .publishPercentiles(0.5, 0.99)
-                .serviceLevelObjectives(BUCKETS)
+                .serviceLevelObjectives(DecidingBuckets.BOUNDS)
                 .register(registry);
     }
 

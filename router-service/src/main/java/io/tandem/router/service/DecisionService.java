@@ -3,6 +3,7 @@ package io.tandem.router.service;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,6 +11,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.tandem.contracts.ActionDecided;
 import io.tandem.contracts.MessageClassified;
 import io.tandem.router.ConversationState;
@@ -35,6 +38,9 @@ import io.tandem.router.persistence.EmittedMarks;
 @ApplicationScoped
 public class DecisionService {
 
+    /** The part of deciding spent storing the decision in PostgreSQL (one statement, its commit included). */
+    public static final String STORING_TIMER = "tandem.router.deciding.store";
+
     /** How often deciding reads a conversation again that another writer changed before it gives up. */
     static final int ATTEMPTS = 5;
 
@@ -48,11 +54,12 @@ public class DecisionService {
     private final ConversationStates states;
     private final AgentAvailability availability;
     private final EmittedMarks emittedMarks;
+    private final Timer storingTimer;
     private final ObjectMapper objectMapper;
 
     public DecisionService(DecisionRules rules, SettingsService settings, DecisionLog log, ConversationMemory memory,
             ConversationStates states, TeammateAvailability availability, EmittedMarks emittedMarks,
-            ObjectMapper objectMapper) {
+            MeterRegistry registry, ObjectMapper objectMapper) {
         this.rules = rules;
         this.settings = settings;
         this.log = log;
@@ -60,6 +67,12 @@ public class DecisionService {
         this.states = states;
         this.availability = availability;
         this.emittedMarks = emittedMarks;
+        this.storingTimer = Timer.builder(STORING_TIMER)
+                .description("time deciding spends storing a decision and the conversation's next state in "
+                        + "PostgreSQL, commit included")
+                .publishPercentiles(0.5, 0.99)
+                .serviceLevelObjectives(DecidingBuckets.BOUNDS)
+                .register(registry);
         this.objectMapper = objectMapper;
     }
 
@@ -81,7 +94,11 @@ public class DecisionService {
                     current.state(), availability, now);
             Decision decision = verdict.decision();
             ConversationRow next = states.write(verdict.next(), current.version() + 1);
-            switch (log.write(toRow(message, decision, now), next, now)) {
+            DecisionRow row = toRow(message, decision, now);
+            long storing = System.nanoTime();
+            DecisionLog.Written written = log.write(row, next, now);
+            storingTimer.record(System.nanoTime() - storing, TimeUnit.NANOSECONDS);
+            switch (written) {
                 case STORED -> {
                     memory.remember(new ConversationMemory.Remembered(verdict.next(), next.version(), partition));
                     return decision.actions().isEmpty() ? Optional.empty() : Optional.of(decision);
