@@ -3,13 +3,14 @@ package io.tandem.classifier.messaging;
 import java.net.URI;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.MDC;
 
 import io.micrometer.core.annotation.Timed;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.tandem.classifier.service.ClassificationService;
 import io.tandem.contracts.ConversationEvent;
@@ -21,7 +22,7 @@ import io.tandem.contracts.MessageClassified;
  * Each {@link MessageClassified} is sent, and the broker's acknowledgement awaited, inside the transaction that
  * stores the context and marks the event processed: if the send fails nothing is stored and the record is
  * dead-lettered; if the commit fails after the send, redelivery sends the same deterministic event id again, which
- * downstream consumers de-duplicate.
+ * downstream consumers de-duplicate. On shutdown, {@link ShutdownDrain} lets the events in flight finish first.
  */
 @ApplicationScoped
 public class MessageClassifier {
@@ -34,15 +35,17 @@ public class MessageClassifier {
 
     private final ClassificationService classification;
     private final MutinyEmitter<MessageClassified> classified;
+    private final ShutdownDrain drain;
 
     MessageClassifier(ClassificationService classification,
-            @Channel(CLASSIFIED_OUT) MutinyEmitter<MessageClassified> classified) {
+            @Channel(CLASSIFIED_OUT) MutinyEmitter<MessageClassified> classified, ShutdownDrain drain) {
         this.classification = classification;
         this.classified = classified;
+        this.drain = drain;
     }
 
     @Incoming(EVENTS_IN)
-    @Transactional
+    @Blocking
     @Timed(value = CLASSIFYING_TIMER, description = "Time to classify an event and have Kafka take the result")
     public void onEvent(ConversationEvent event) {
         if (event == null) {
@@ -52,7 +55,12 @@ public class MessageClassifier {
         // every log line about this event names it (trace ids come from OpenTelemetry)
         MDC.put("appId", String.valueOf(event.appId()));
         MDC.put("conversationId", String.valueOf(event.conversationId()));
-        classification.classify(event)
-                .ifPresent(result -> classified.sendMessageAndAwait(EventMessages.toMessage(result, SOURCE)));
+        drain.started();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> classification.classify(event)
+                    .ifPresent(result -> classified.sendMessageAndAwait(EventMessages.toMessage(result, SOURCE))));
+        } finally {
+            drain.finished();
+        }
     }
 }
