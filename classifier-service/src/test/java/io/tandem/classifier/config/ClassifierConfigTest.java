@@ -2,11 +2,13 @@ package io.tandem.classifier.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -20,6 +22,8 @@ class ClassifierConfigTest {
                 .withSources(new EnvConfigSource(Map.of(
                         "TANDEM_CLASSIFIER_ADMIN_API_KEYS", "operator-key",
                         "TANDEM_CLASSIFIER_APPS_ABC123_ADMIN_API_KEYS", "key-one,key-two"), 300))
+                // as Quarkus reads durations ("1s")
+                .withConverter(Duration.class, 100, new DurationConverter())
                 .withMapping(ClassifierConfig.class)
                 .build();
         ClassifierConfig classifier = config.getConfigMapping(ClassifierConfig.class);
@@ -29,5 +33,6 @@ class ClassifierConfigTest {
         Map.Entry<String, ClassifierConfig.App> app = classifier.apps().entrySet().iterator().next();
         assertThat(app.getKey()).isEqualToIgnoringCase("abc123");
         assertThat(app.getValue().adminApiKeys()).contains(List.of("key-one", "key-two"));
+        assertThat(classifier.activeVersionCheck()).isEqualTo(Duration.ofSeconds(1));
     }
 }
