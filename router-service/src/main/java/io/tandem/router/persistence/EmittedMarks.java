@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * Notes in the decision log that a decision's actions reached Kafka ({@code emitted_at}), in the background and in
  * batches: one UPDATE for every decision of the last {@value #FLUSH_MILLIS} ms instead of a second statement per
- * decision on the consumer's thread. A mark that is late or lost (the service stopped before its batch was written)
+ * decision on the consumer's thread. Until its mark is written, this instance remembers it ({@link #noted}), so a
+ * redelivery here sends nothing again. A mark that is lost (the service stopped before its batch was written)
  * costs nothing but a re-send: a redelivered event whose decision is not marked sends its stored actions again,
  * with the same ids, which responder-service performs once.
  */
@@ -33,6 +36,8 @@ public class EmittedMarks {
     private final DecisionLog log;
     private final Clock clock;
     private final LinkedBlockingQueue<String> pending = new LinkedBlockingQueue<>();
+    /** Noted and not yet written: a redelivery on this instance meanwhile must not re-send. */
+    private final Set<String> unwritten = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "router-emitted-marks");
         thread.setDaemon(true);
@@ -52,14 +57,24 @@ public class EmittedMarks {
 
     /** Notes, soon, that the decision on {@code classifiedEventId} was emitted. */
     public void add(String classifiedEventId) {
+        unwritten.add(classifiedEventId);
         pending.add(classifiedEventId);
+    }
+
+    /** Whether the decision on {@code classifiedEventId} was noted as emitted and its mark is not written yet. */
+    public boolean noted(String classifiedEventId) {
+        return unwritten.contains(classifiedEventId);
     }
 
     /** Writes every mark noted so far. */
     public void flush() {
         List<String> batch = new ArrayList<>();
         while (pending.drainTo(batch, MAX_BATCH) > 0) {
-            log.markEmitted(batch, clock.instant());
+            try {
+                log.markEmitted(batch, clock.instant());
+            } finally {
+                batch.forEach(unwritten::remove);
+            }
             batch.clear();
         }
     }

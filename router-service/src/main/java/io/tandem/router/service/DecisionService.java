@@ -108,7 +108,8 @@ public class DecisionService {
                     memory.forget(message.appId(), message.conversationId());
                     DecisionRow stored = log.decision(message.eventId()).orElseThrow(() -> new IllegalStateException(
                             "the decision on " + message.eventId() + " vanished"));
-                    return stored.emittedAt() == null ? Optional.of(toDecision(stored)) : Optional.empty();
+                    boolean emitted = stored.emittedAt() != null || emittedMarks.noted(message.eventId());
+                    return emitted ? Optional.empty() : Optional.of(toDecision(stored));
                 }
                 case STALE_CONVERSATION -> memory.forget(message.appId(), message.conversationId());
                 default -> throw new IllegalStateException("unexpected outcome of storing a decision");

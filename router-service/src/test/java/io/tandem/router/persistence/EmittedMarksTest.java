@@ -37,6 +37,19 @@ class EmittedMarksTest {
     }
 
     @Test
+    void aDecisionIsNotedAsEmittedUntilItsMarkIsWritten() {
+        RecordingLog log = new RecordingLog();
+        EmittedMarks marks = new EmittedMarks(log, Clock.fixed(NOW, ZoneOffset.UTC), NEVER);
+
+        marks.add("event-1");
+        assertThat(marks.noted("event-1")).isTrue();
+        assertThat(marks.noted("event-2")).isFalse();
+
+        marks.flush();
+        assertThat(marks.noted("event-1")).isFalse();
+    }
+
+    @Test
     void aLongBacklogIsWrittenInBoundedBatches() {
         RecordingLog log = new RecordingLog();
         EmittedMarks marks = new EmittedMarks(log, Clock.fixed(NOW, ZoneOffset.UTC), NEVER);
