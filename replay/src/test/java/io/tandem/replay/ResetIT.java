@@ -41,7 +41,8 @@ class ResetIT {
 
         LiveStages.Run whileRunning = live.replay("reset", "--stage", "router", "--to", from.toString(), "--yes");
         assertThat(whileRunning.status()).isEqualTo(1);
-        assertThat(whileRunning.err()).contains("'router-service' has 1 active member(s): stop every router-service"
+        // one router-service with one consumer per partition (concurrency 3)
+        assertThat(whileRunning.err()).contains("'router-service' has 3 active member(s): stop every router-service"
                 + " first (Kafka refuses to reset the offsets of an active group)");
 
         live.stopRouter();
