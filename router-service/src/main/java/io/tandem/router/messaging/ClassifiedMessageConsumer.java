@@ -58,17 +58,10 @@ public class ClassifiedMessageConsumer {
     public ClassifiedMessageConsumer(DecisionService decisions, ActionPublisher publisher, MeterRegistry registry) {
         this.decisions = decisions;
         this.publisher = publisher;
-        this.deciding = Timer.builder(DECIDING_TIMER)
-                .description("time from receiving a classified event to its actions handed to the Kafka producer, "
-                        + "the decision committed in PostgreSQL")
-                .publishPercentiles(0.5, 0.99)
-                .serviceLevelObjectives(DecidingBuckets.BOUNDS)
-                .register(registry);
-        this.decidingCpu = Timer.builder(DECIDING_CPU_TIMER)
-                .description("CPU time of this thread deciding on one classified event, database driver included")
-                .publishPercentiles(0.5, 0.99)
-                .serviceLevelObjectives(DecidingBuckets.BOUNDS)
-                .register(registry);
+        this.deciding = DecidingBuckets.timer(DECIDING_TIMER, "time from receiving a classified event to its actions "
+                + "handed to the Kafka producer, the decision committed in PostgreSQL", registry);
+        this.decidingCpu = DecidingBuckets.timer(DECIDING_CPU_TIMER, "CPU time of this thread deciding on one "
+                + "classified event, database driver included", registry);
     }
 
     @Incoming(CLASSIFIED_IN)

@@ -3,6 +3,9 @@ package io.tandem.router.service;
 import java.time.Duration;
 import java.util.stream.DoubleStream;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 /** Bucket bounds of the deciding timers, fine where the goal (5 ms) is, for percentiles over a chosen period. */
 public final class DecidingBuckets {
 
@@ -13,5 +16,14 @@ public final class DecidingBuckets {
             .toArray(Duration[]::new);
 
     private DecidingBuckets() {
+    }
+
+    /** A deciding timer with p50/p99 and these buckets at /q/metrics. */
+    public static Timer timer(String name, String description, MeterRegistry registry) {
+        return Timer.builder(name)
+                .description(description)
+                .publishPercentiles(0.5, 0.99)
+                .serviceLevelObjectives(BOUNDS)
+                .register(registry);
     }
 }

@@ -67,12 +67,8 @@ public class DecisionService {
         this.states = states;
         this.availability = availability;
         this.emittedMarks = emittedMarks;
-        this.storingTimer = Timer.builder(STORING_TIMER)
-                .description("time deciding spends storing a decision and the conversation's next state in "
-                        + "PostgreSQL, commit included")
-                .publishPercentiles(0.5, 0.99)
-                .serviceLevelObjectives(DecidingBuckets.BOUNDS)
-                .register(registry);
+        this.storingTimer = DecidingBuckets.timer(STORING_TIMER, "time deciding spends storing a decision and the "
+                + "conversation's next state in PostgreSQL, commit included", registry);
         this.objectMapper = objectMapper;
     }
 
