@@ -31,7 +31,16 @@ public final class Events {
 
     /** A customer's message in a conversation owned by {@code owner}. */
     public static MessageClassified customer(String appId, String conversationId, Owner owner, Classification c) {
-        Kind kind = Kind.CUSTOMER_REPLIED;
+        return customer(appId, conversationId, Kind.CUSTOMER_REPLIED, owner, c);
+    }
+
+    /** The customer's first message, which opens the conversation ({@code conversation.user.created}). */
+    public static MessageClassified started(String appId, String conversationId, Classification c) {
+        return customer(appId, conversationId, Kind.CONVERSATION_STARTED, Owner.UNASSIGNED, c);
+    }
+
+    private static MessageClassified customer(String appId, String conversationId, Kind kind, Owner owner,
+            Classification c) {
         Part part = new Part("part-" + UUID.randomUUID(), "comment", new Author("user", "user-1", "Customer"),
                 c == null ? "hello" : c.text(), List.of(), Instant.now());
         return wrap(appId, conversationId, kind, part, owner, false, c);

@@ -1,6 +1,7 @@
 package io.tandem.router.messaging;
 
 import java.util.Collection;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,12 +10,15 @@ import org.apache.kafka.common.TopicPartition;
 
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
+import io.tandem.router.persistence.DecisionWriter;
 import io.tandem.router.service.ConversationMemory;
+import io.tandem.router.service.RecoveringPartitions;
 
 /**
- * Forgets the conversations of partitions this instance no longer owns: another consumer may write them now, and
- * should they come back, their state is read from PostgreSQL (the version check would catch it anyway, one attempt
- * later).
+ * Hands partitions over cleanly. Before a partition goes, this instance's decisions still on their way to
+ * PostgreSQL are stored, so that its next owner finds them, and the conversations of the partition are forgotten:
+ * another consumer may write them now, and should they come back, their state is read again. A partition given to
+ * this instance starts out recovering ({@link RecoveringPartitions}).
  */
 @ApplicationScoped
 @Identifier(ClassifiedRebalanceListener.NAME)
@@ -24,18 +28,35 @@ public class ClassifiedRebalanceListener implements KafkaConsumerRebalanceListen
     public static final String NAME = "router-service.classified-in.rebalance";
 
     private final ConversationMemory memory;
+    private final RecoveringPartitions recovering;
+    private final DecisionWriter writer;
 
-    public ClassifiedRebalanceListener(ConversationMemory memory) {
+    public ClassifiedRebalanceListener(ConversationMemory memory, RecoveringPartitions recovering,
+            DecisionWriter writer) {
         this.memory = memory;
+        this.recovering = recovering;
+        this.writer = writer;
+    }
+
+    @Override
+    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        recovering.recover(numbers(partitions));
     }
 
     @Override
     public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        memory.forgetPartitions(partitions.stream().map(TopicPartition::partition).toList());
+        writer.flush();
+        List<Integer> numbers = numbers(partitions);
+        memory.forgetPartitions(numbers);
+        recovering.recover(numbers);
     }
 
     @Override
     public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         onPartitionsRevoked(consumer, partitions);
+    }
+
+    private static List<Integer> numbers(Collection<TopicPartition> partitions) {
+        return partitions.stream().map(TopicPartition::partition).toList();
     }
 }

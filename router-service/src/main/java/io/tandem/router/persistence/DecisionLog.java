@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -36,9 +38,13 @@ public class DecisionLog {
         STALE_CONVERSATION
     }
 
+    /** The conversation's row (all null without one) and whether the event was decided, in one round trip. */
     private static final String FIND_CONVERSATION = """
-            SELECT owner_admin_id, owner_team_id, human_owner, active_branch, pending::text, transcript::text, version
-            FROM %s.conversation WHERE app_id = ? AND conversation_id = ?
+            SELECT c.owner_admin_id, c.owner_team_id, c.human_owner, c.active_branch, c.pending::text,
+                   c.transcript::text, c.version,
+                   EXISTS (SELECT 1 FROM %1$s.decision WHERE classified_event_id = ?)
+            FROM (SELECT 1) AS one
+            LEFT JOIN %1$s.conversation AS c ON c.app_id = ? AND c.conversation_id = ?
             """.formatted(SCHEMA);
 
     /**
@@ -72,6 +78,14 @@ public class DecisionLog {
                    1 / CASE WHEN (SELECT count(*) FROM written) = (SELECT count(*) FROM decided) THEN 1 ELSE 0 END
             """.formatted(SCHEMA);
 
+    /** A decision alone, for a conversation another writer changed meanwhile (its actions were sent). */
+    private static final String WRITE_DECISION_ONLY = """
+            INSERT INTO %s.decision (classified_event_id, app_id, conversation_id, event_kind, outcome, reason, rule,
+                    node, confidence, owner, goal, actions, decided_at, emitted_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS timestamptz), CAST(? AS timestamptz))
+            ON CONFLICT (classified_event_id) DO NOTHING
+            """.formatted(SCHEMA);
+
     private static final String FIND_DECISION = """
             SELECT app_id, conversation_id, event_kind, outcome, reason, rule, node, confidence, owner, goal,
                    actions::text, decided_at, emitted_at
@@ -89,72 +103,125 @@ public class DecisionLog {
         this.dataSource = dataSource;
     }
 
-    /** The stored conversation, or empty when none is stored yet. */
-    public Optional<ConversationRow> conversation(String appId, String conversationId) {
+    /**
+     * What deciding on an event needs to know when the conversation is not in memory.
+     *
+     * @param conversation the stored conversation, or empty when none is stored yet
+     * @param eventDecided whether the event was decided before
+     */
+    public record Stored(Optional<ConversationRow> conversation, boolean eventDecided) {
+    }
+
+    /** The stored conversation and whether {@code classifiedEventId} was decided, in one statement. */
+    public Stored conversation(String appId, String conversationId, String classifiedEventId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(FIND_CONVERSATION)) {
-            select.setString(1, appId);
-            select.setString(2, conversationId);
+            select.setString(1, classifiedEventId);
+            select.setString(2, appId);
+            select.setString(3, conversationId);
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new ConversationRow(appId, conversationId, row.getString(1), row.getString(2),
-                        row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getLong(7)));
+                row.next();
+                long version = row.getLong(7);
+                Optional<ConversationRow> conversation = row.wasNull() ? Optional.empty()
+                        : Optional.of(new ConversationRow(appId, conversationId, row.getString(1), row.getString(2),
+                                row.getString(3), row.getString(4), row.getString(5), row.getString(6), version));
+                return new Stored(conversation, row.getBoolean(8));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("conversation " + conversationId + " cannot be read: " + e.getMessage(), e);
         }
     }
 
+    /** A decision and the conversation's next state, to be stored together. */
+    public record Pending(DecisionRow decision, ConversationRow next) {
+    }
+
     /**
      * Stores the decision and the conversation's next state in one transaction, unless the event was decided
      * before or the conversation's stored version is no longer {@code next.version() - 1}.
      */
-    public Written write(DecisionRow decision, ConversationRow next, Instant now) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement write = connection.prepareStatement(WRITE)) {
-            int i = 0;
-            write.setString(++i, next.appId());
-            write.setString(++i, next.conversationId());
-            write.setString(++i, next.ownerAdminId());
-            write.setString(++i, next.ownerTeamId());
-            write.setString(++i, next.humanOwner());
-            write.setString(++i, next.activeBranch());
-            write.setString(++i, next.pending());
-            write.setString(++i, next.transcript());
-            write.setString(++i, timestamp(now));
-            write.setLong(++i, next.version());
-            write.setString(++i, decision.classifiedEventId());
-            write.setLong(++i, next.version() - 1);
-            write.setString(++i, decision.classifiedEventId());
-            write.setString(++i, decision.appId());
-            write.setString(++i, decision.conversationId());
-            write.setString(++i, decision.eventKind());
-            write.setString(++i, decision.outcome());
-            write.setString(++i, decision.reason());
-            write.setString(++i, decision.rule());
-            write.setString(++i, decision.node());
-            if (decision.confidence() == null) {
-                write.setNull(++i, Types.DOUBLE);
-            } else {
-                write.setDouble(++i, decision.confidence());
-            }
-            write.setString(++i, decision.owner());
-            write.setString(++i, decision.goal());
-            write.setString(++i, decision.actions());
-            write.setString(++i, timestamp(decision.decidedAt()));
-            write.setString(++i, timestamp(decision.emittedAt()));
-            write.setString(++i, decision.classifiedEventId());
-            try (ResultSet result = write.executeQuery()) {
-                result.next();
-                return result.getLong(1) == 1 ? Written.STORED
-                        : result.getBoolean(2) ? Written.DUPLICATE : Written.STALE_CONVERSATION;
+    public Written write(DecisionRow decision, ConversationRow next) {
+        return writeAll(List.of(new Pending(decision, next))).get(0);
+    }
+
+    /**
+     * Stores several decisions in one transaction (one commit), in order, each as {@link #write} would. A decision
+     * whose conversation changed meanwhile ({@link Written#STALE_CONVERSATION}) is stored without the conversation's
+     * state: its actions were sent, and the log tells what the assistant did.
+     *
+     * @throws StoreFailure when the transaction failed: nothing of it is stored
+     */
+    public List<Written> writeAll(List<Pending> pending) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement write = connection.prepareStatement(WRITE);
+                    PreparedStatement decisionOnly = connection.prepareStatement(WRITE_DECISION_ONLY)) {
+                List<Written> written = new ArrayList<>(pending.size());
+                for (Pending one : pending) {
+                    Written result = write(write, one.decision(), one.next());
+                    if (result == Written.STALE_CONVERSATION) {
+                        bindDecision(decisionOnly, 0, one.decision());
+                        decisionOnly.executeUpdate();
+                    }
+                    written.add(result);
+                }
+                connection.commit();
+                return written;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("the decision on " + decision.classifiedEventId()
-                    + " cannot be stored: " + e.getMessage(), e);
+            throw new StoreFailure(pending.size() + " decision(s) cannot be stored: " + e.getMessage(),
+                    e.getSQLState(), e);
         }
+    }
+
+    private static Written write(PreparedStatement write, DecisionRow decision, ConversationRow next)
+            throws SQLException {
+        int i = 0;
+        write.setString(++i, next.appId());
+        write.setString(++i, next.conversationId());
+        write.setString(++i, next.ownerAdminId());
+        write.setString(++i, next.ownerTeamId());
+        write.setString(++i, next.humanOwner());
+        write.setString(++i, next.activeBranch());
+        write.setString(++i, next.pending());
+        write.setString(++i, next.transcript());
+        write.setString(++i, timestamp(decision.decidedAt()));
+        write.setLong(++i, next.version());
+        write.setString(++i, decision.classifiedEventId());
+        write.setLong(++i, next.version() - 1);
+        i = bindDecision(write, i, decision);
+        write.setString(++i, decision.classifiedEventId());
+        try (ResultSet result = write.executeQuery()) {
+            result.next();
+            return result.getLong(1) == 1 ? Written.STORED
+                    : result.getBoolean(2) ? Written.DUPLICATE : Written.STALE_CONVERSATION;
+        }
+    }
+
+    /** Binds the decision's 14 columns from parameter {@code i + 1} on; returns the last parameter bound. */
+    private static int bindDecision(PreparedStatement statement, int i, DecisionRow decision) throws SQLException {
+        statement.setString(++i, decision.classifiedEventId());
+        statement.setString(++i, decision.appId());
+        statement.setString(++i, decision.conversationId());
+        statement.setString(++i, decision.eventKind());
+        statement.setString(++i, decision.outcome());
+        statement.setString(++i, decision.reason());
+        statement.setString(++i, decision.rule());
+        statement.setString(++i, decision.node());
+        if (decision.confidence() == null) {
+            statement.setNull(++i, Types.DOUBLE);
+        } else {
+            statement.setDouble(++i, decision.confidence());
+        }
+        statement.setString(++i, decision.owner());
+        statement.setString(++i, decision.goal());
+        statement.setString(++i, decision.actions());
+        statement.setString(++i, timestamp(decision.decidedAt()));
+        statement.setString(++i, timestamp(decision.emittedAt()));
+        return i;
     }
 
     /** The stored decision on an event, or empty when it was not decided yet. */

@@ -1,7 +1,9 @@
 package io.tandem.router.service;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,9 +25,36 @@ import io.tandem.router.config.RouterConfig;
 @ApplicationScoped
 public class ConversationMemory {
 
-    /** A conversation's state as stored in version {@code version}, from Kafka partition {@code partition}. */
-    public record Remembered(ConversationState state, long version, int partition) {
+    /**
+     * A conversation's state as of version {@code version} (stored, or handed to the writer), from Kafka partition
+     * {@code partition}, with the events this instance decided on it lately (the last {@value #RECENT_EVENTS}, newest
+     * last): a copy of one of them arriving again is known without asking PostgreSQL.
+     */
+    public record Remembered(ConversationState state, long version, int partition, List<String> recentEvents) {
+
+        public Remembered {
+            recentEvents = List.copyOf(recentEvents);
+        }
+
+        public Remembered(ConversationState state, long version, int partition) {
+            this(state, version, partition, List.of());
+        }
+
+        public boolean decidedLately(String classifiedEventId) {
+            return recentEvents.contains(classifiedEventId);
+        }
+
+        /** The conversation after deciding on {@code classifiedEventId}. */
+        public Remembered after(String classifiedEventId, ConversationState next, long nextVersion) {
+            List<String> recent = new ArrayList<>(recentEvents);
+            recent.add(classifiedEventId);
+            return new Remembered(next, nextVersion, partition,
+                    recent.subList(Math.max(0, recent.size() - RECENT_EVENTS), recent.size()));
+        }
     }
+
+    /** How many of a conversation's latest events are remembered as decided. */
+    static final int RECENT_EVENTS = 8;
 
     private record Key(String appId, String conversationId) {
     }

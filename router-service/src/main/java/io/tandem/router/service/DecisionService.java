@@ -3,7 +3,7 @@ package io.tandem.router.service;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,9 +11,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import org.jboss.logging.Logger;
+
 import io.tandem.contracts.ActionDecided;
+import io.tandem.contracts.ConversationEvent.Kind;
 import io.tandem.contracts.MessageClassified;
 import io.tandem.router.ConversationState;
 import io.tandem.router.Decision;
@@ -21,115 +22,156 @@ import io.tandem.router.Outcome;
 import io.tandem.router.persistence.ConversationRow;
 import io.tandem.router.persistence.DecisionLog;
 import io.tandem.router.persistence.DecisionRow;
-import io.tandem.router.persistence.EmittedMarks;
+import io.tandem.router.persistence.DecisionWriter;
 
 /**
- * Decides once per event and remembers whether the actions reached Kafka.
+ * Decides once per event, from memory, and stores the decision behind (write-behind).
  *
- * <p>The conversation's state comes from memory ({@link ConversationMemory}), read from PostgreSQL on first use
- * (first assumed new, the common case); the workspace's settings and rules from {@link SettingsService}'s memory.
- * The decision and the conversation's next state are written in one statement, which stores nothing when the event
- * was decided before (the decision table is the message log) or the conversation's stored version is not the one
- * its state was read in (another replica wrote it, or it was not new: it is read again and the event decided on
- * it). The actions are sent afterwards and
- * {@code emitted_at} is set (in the background, {@link EmittedMarks}) only once Kafka acknowledged all of them, so a
- * redelivery re-sends the stored actions (same ids) instead of deciding again or losing them.
+ * <p>The conversation's state comes from memory ({@link ConversationMemory}), read from PostgreSQL on first use (a
+ * conversation's first event, {@code CONVERSATION_STARTED}, needs no read: there is nothing stored yet); the
+ * workspace's settings and rules from {@link SettingsService}'s memory. Deciding then asks PostgreSQL nothing: the
+ * caller sends the actions at once and hands the decision to {@link DecisionWriter}, which stores it with the
+ * conversation's next state once Kafka took the actions, and the record is acknowledged only after that.
+ *
+ * <p>An event that may have been decided before is looked up in the decision log first: every event of a partition
+ * that is still recovering ({@link RecoveringPartitions}: just given to this instance, after a restart or a
+ * rebalance) and a copy of an event this instance decided lately on the conversation. Decided and sent: nothing is
+ * sent again. Decided but not noted as sent: its stored actions are sent again, with the same ids, which
+ * responder-service performs once. Should another writer have changed the conversation meanwhile after all (two
+ * replicas on one partition for a moment), storing finds a newer version: the decision is stored alone and the
+ * conversation is read again for its next event.
  */
 @ApplicationScoped
 public class DecisionService {
 
-    /** The part of deciding spent storing the decision in PostgreSQL (one statement, its commit included). */
-    public static final String STORING_TIMER = "tandem.router.deciding.store";
+    /** What deciding on an event came to. */
+    public enum Verdict {
+        /** Decided now: send the actions, then {@link #store} the decision. */
+        DECIDED,
+        /** Decided before, its actions not noted as sent: send them again, then {@link #markEmitted}. */
+        SEND_AGAIN,
+        /** Decided before and sent: nothing to do. */
+        DONE
+    }
 
-    /** How often deciding reads a conversation again that another writer changed before it gives up. */
-    static final int ATTEMPTS = 5;
+    /** A decision, with what storing it needs when it was decided now. */
+    public record Decided(Verdict verdict, Decision decision, DecisionRow row, ConversationRow next) {
 
+        public List<ActionDecided> actions() {
+            return decision == null ? List.of() : decision.actions();
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(DecisionService.class);
     private static final TypeReference<List<ActionDecided>> ACTION_LIST = new TypeReference<>() {
     };
 
     private final DecisionRules rules;
     private final SettingsService settings;
     private final DecisionLog log;
+    private final DecisionWriter writer;
     private final ConversationMemory memory;
+    private final RecoveringPartitions partitions;
     private final ConversationStates states;
     private final AgentAvailability availability;
-    private final EmittedMarks emittedMarks;
-    private final Timer storingTimer;
     private final ObjectMapper objectMapper;
 
-    public DecisionService(DecisionRules rules, SettingsService settings, DecisionLog log, ConversationMemory memory,
-            ConversationStates states, TeammateAvailability availability, EmittedMarks emittedMarks,
-            MeterRegistry registry, ObjectMapper objectMapper) {
+    public DecisionService(DecisionRules rules, SettingsService settings, DecisionLog log, DecisionWriter writer,
+            ConversationMemory memory, RecoveringPartitions partitions, ConversationStates states,
+            TeammateAvailability availability, ObjectMapper objectMapper) {
         this.rules = rules;
         this.settings = settings;
         this.log = log;
+        this.writer = writer;
         this.memory = memory;
+        this.partitions = partitions;
         this.states = states;
         this.availability = availability;
-        this.emittedMarks = emittedMarks;
-        this.storingTimer = DecidingBuckets.timer(STORING_TIMER, "time deciding spends storing a decision and the "
-                + "conversation's next state in PostgreSQL, commit included", registry);
         this.objectMapper = objectMapper;
     }
 
     /**
-     * @param partition the Kafka partition the event came from (its conversation's), -1 when unknown
-     * @return the decision whose actions still have to be sent, or empty when there is nothing to send (no action,
-     *         or this event was decided and its actions emitted before)
+     * @param partition the Kafka partition the event came from (its conversation's), -1 when unknown (then the
+     *                  event is always looked up first)
      */
-    public Optional<Decision> decideOnce(MessageClassified message, int partition) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            // a conversation not in memory is most often new: assume so, and read it should the write find it stored
-            boolean firstAttempt = attempt == 1;
-            ConversationMemory.Remembered current = memory.recall(message.appId(), message.conversationId())
-                    .orElseGet(() -> firstAttempt ? unstored(message, partition)
-                            : read(message.appId(), message.conversationId(), partition));
-            Instant now = Instant.now();
-            SettingsService.Snapshot workspace = settings.forDecision(message.appId());
-            DecisionRules.Verdict verdict = rules.decide(message, workspace.integration(), workspace.rules(),
-                    current.state(), availability, now);
-            Decision decision = verdict.decision();
-            ConversationRow next = states.write(verdict.next(), current.version() + 1);
-            DecisionRow row = toRow(message, decision, now);
-            long storing = System.nanoTime();
-            DecisionLog.Written written = log.write(row, next, now);
-            storingTimer.record(System.nanoTime() - storing, TimeUnit.NANOSECONDS);
-            switch (written) {
-                case STORED -> {
-                    memory.remember(new ConversationMemory.Remembered(verdict.next(), next.version(), partition));
-                    return decision.actions().isEmpty() ? Optional.empty() : Optional.of(decision);
+    public Decided decide(MessageClassified message, int partition) {
+        String appId = message.appId();
+        String conversationId = message.conversationId();
+        String eventId = message.eventId();
+        Optional<ConversationMemory.Remembered> remembered = memory.recall(appId, conversationId);
+        ConversationMemory.Remembered current;
+        boolean copy = remembered.map(r -> r.decidedLately(eventId)).orElse(false);
+        if (copy || !partitions.isSettled(partition)) {
+            // decided before? this instance's own decisions still on their way to PostgreSQL count too
+            writer.flush();
+            Optional<DecisionRow> stored = log.decision(eventId);
+            if (stored.isPresent()) {
+                return before(stored.get());
+            }
+            partitions.settle(partition);
+            current = copy ? null : remembered.orElse(null);
+        } else {
+            current = remembered.orElse(null);
+        }
+        if (current == null) {
+            if (message.event().kind() == Kind.CONVERSATION_STARTED && !copy) {
+                current = new ConversationMemory.Remembered(ConversationState.fresh(appId, conversationId), 0,
+                        partition);
+            } else {
+                DecisionLog.Stored stored = log.conversation(appId, conversationId, eventId);
+                if (stored.eventDecided()) {
+                    return before(log.decision(eventId).orElseThrow(() -> new IllegalStateException(
+                            "the decision on " + eventId + " vanished")));
                 }
-                case DUPLICATE -> {
-                    // decided before, maybe by another replica: its state is the stored one
-                    memory.forget(message.appId(), message.conversationId());
-                    DecisionRow stored = log.decision(message.eventId()).orElseThrow(() -> new IllegalStateException(
-                            "the decision on " + message.eventId() + " vanished"));
-                    boolean emitted = stored.emittedAt() != null || emittedMarks.noted(message.eventId());
-                    return emitted ? Optional.empty() : Optional.of(toDecision(stored));
-                }
-                case STALE_CONVERSATION -> memory.forget(message.appId(), message.conversationId());
-                default -> throw new IllegalStateException("unexpected outcome of storing a decision");
+                current = stored.conversation()
+                        .map(row -> new ConversationMemory.Remembered(states.read(row), row.version(), partition))
+                        .orElseGet(() -> new ConversationMemory.Remembered(
+                                ConversationState.fresh(appId, conversationId), 0, partition));
             }
         }
-        throw new IllegalStateException("conversation " + message.conversationId() + " kept changing while deciding on "
-                + message.eventId() + " (" + ATTEMPTS + " attempts)");
+        Instant now = Instant.now();
+        SettingsService.Snapshot workspace = settings.forDecision(appId);
+        DecisionRules.Verdict verdict = rules.decide(message, workspace.integration(), workspace.rules(),
+                current.state(), availability, now);
+        Decision decision = verdict.decision();
+        ConversationRow next = states.write(verdict.next(), current.version() + 1);
+        memory.remember(current.after(eventId, verdict.next(), next.version()));
+        return new Decided(Verdict.DECIDED, decision, toRow(message, decision, now), next);
     }
 
-    /** Notes, in the background, that Kafka acknowledged every action of the decision. */
+    /**
+     * Hands a decision over to be stored once {@code sent} completes (Kafka took its actions).
+     *
+     * @return completes once it is stored; when it was not stored as decided, the conversation is read again for
+     *         its next event
+     */
+    public CompletableFuture<DecisionLog.Written> store(Decided decided, CompletableFuture<Instant> sent) {
+        DecisionRow row = decided.row();
+        return writer.store(row, decided.next(), sent).whenComplete((written, failure) -> {
+            if (written == DecisionLog.Written.STORED) {
+                return;
+            }
+            memory.forget(row.appId(), row.conversationId());
+            if (written == DecisionLog.Written.DUPLICATE) {
+                LOG.infof("event %s was decided before, elsewhere: its actions went out again with the same ids",
+                        row.classifiedEventId());
+            } else if (written == DecisionLog.Written.STALE_CONVERSATION) {
+                LOG.warnf("conversation %s was changed by another writer while deciding on %s: the decision is "
+                        + "stored alone and the conversation is read again", row.conversationId(),
+                        row.classifiedEventId());
+            }
+        });
+    }
+
+    /** Notes that Kafka took every action of a decision sent again. */
     public void markEmitted(Decision decision) {
-        emittedMarks.add(decision.classifiedEventId());
+        log.markEmitted(List.of(decision.classifiedEventId()), Instant.now());
     }
 
-    private static ConversationMemory.Remembered unstored(MessageClassified message, int partition) {
-        return new ConversationMemory.Remembered(ConversationState.fresh(message.appId(), message.conversationId()), 0,
-                partition);
-    }
-
-    private ConversationMemory.Remembered read(String appId, String conversationId, int partition) {
-        return log.conversation(appId, conversationId)
-                .map(row -> new ConversationMemory.Remembered(states.read(row), row.version(), partition))
-                .orElseGet(() -> new ConversationMemory.Remembered(ConversationState.fresh(appId, conversationId), 0,
-                        partition));
+    private Decided before(DecisionRow stored) {
+        Decision decision = toDecision(stored);
+        boolean sent = stored.emittedAt() != null || decision.actions().isEmpty();
+        return new Decided(sent ? Verdict.DONE : Verdict.SEND_AGAIN, decision, null, null);
     }
 
     private DecisionRow toRow(MessageClassified message, Decision decision, Instant decidedAt) {

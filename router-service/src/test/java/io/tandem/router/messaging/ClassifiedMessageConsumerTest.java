@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +27,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.tandem.contracts.ActionDecided;
 import io.tandem.contracts.ConversationEvent.Owner;
@@ -56,6 +59,10 @@ class ClassifiedMessageConsumerTest {
 
     @Inject
     WorkspaceReset workspaces;
+
+    @Inject
+    @Identifier(ClassifiedRebalanceListener.NAME)
+    ClassifiedRebalanceListener rebalance;
 
     Pipeline pipeline;
 
@@ -128,6 +135,32 @@ class ClassifiedMessageConsumerTest {
                 .until(() -> pipeline.recordsOf(conversationId).size() == 2);
         assertThat(QuarkusTransaction.requiringNew().call(() -> decisions.count("conversationId", conversationId)))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void afterThePartitionsMovedTheirEventsAreLookedUpAndWhatWasDecidedIsNotSentAgain() {
+        String conversationId = conversation();
+        MessageClassified opening = Events.started(APP, conversationId,
+                Events.classify("when do you open?").branch(Events.HOURS, 0.92, false, "We open at 9.").build());
+        pipeline.produce(opening);
+        pipeline.awaitActions(conversationId, 1);
+        await().atMost(Pipeline.TIMEOUT).until(() -> decision(opening.eventId()).isPresent());
+        // as after a restart or a rebalance: the decisions were stored, the offsets not committed
+        List<TopicPartition> all = IntStream.range(0, Pipeline.TOPIC_PARTITIONS)
+                .mapToObj(partition -> new TopicPartition(Topics.CONVERSATION_CLASSIFIED, partition)).toList();
+        rebalance.onPartitionsRevoked(null, all);
+        rebalance.onPartitionsAssigned(null, all);
+        MessageClassified next = confident(conversationId);
+
+        // a conversation's first event needs no read: only the recovering partition has it looked up
+        pipeline.produce(opening);
+        pipeline.produce(next);
+
+        List<ActionDecided> decided = pipeline.awaitActions(conversationId, 2);
+        assertThat(decided).extracting(ActionDecided::causationId).containsExactly(opening.eventId(),
+                next.eventId());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> pipeline.recordsOf(conversationId).size() == 2);
     }
 
     @Test

@@ -83,17 +83,25 @@ class ConversationMemoryTest {
     }
 
     @Test
-    void aConversationAnotherReplicaWroteMeanwhileIsDecidedOnWhatItStored() {
+    void aConversationAnotherWriterChangedIsStoredAloneAndItsNextEventDecidedOnWhatTheOtherStored() {
         MessageClassified first = confident();
         assertThat(pipeline.awaitActions(conversation, 1)).extracting(ActionDecided::causationId)
                 .containsExactly(first.eventId());
+        awaitDecision(first);
         assertThat(memory.recall(APP, conversation)).hasValueSatisfying(
                 remembered -> assertThat(remembered.version()).isEqualTo(1));
-        // as another replica would during a rebalance: a human replied there, and it stored the next version
+        // as a second replica would in the moment two own the partition: a human replied there, and it stored that
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                 UPDATE router.conversation SET human_owner = 'teammate 100 replied', version = version + 1
                 WHERE app_id = :appId AND conversation_id = :conversationId
                 """).setParameter("appId", APP).setParameter("conversationId", conversation).executeUpdate());
+
+        // decided from memory before the change is known: answered, and stored without the conversation's state
+        MessageClassified unaware = confident();
+        assertThat(awaitDecision(unaware).outcome).isEqualTo(Outcome.ANSWERED.name());
+        assertThat(pipeline.awaitActions(conversation, 2)).extracting(ActionDecided::causationId)
+                .containsExactly(first.eventId(), unaware.eventId());
+        await().atMost(Pipeline.TIMEOUT).until(() -> memory.recall(APP, conversation).isEmpty());
 
         MessageClassified next = confident();
 
@@ -102,7 +110,7 @@ class ConversationMemoryTest {
         assertThat(decision.owner).isEqualTo("human: teammate 100 replied");
         assertThat(memory.recall(APP, conversation)).hasValueSatisfying(
                 remembered -> assertThat(remembered.version()).isEqualTo(3));
-        assertThat(pipeline.actionsOf(conversation)).hasSize(1);
+        assertThat(pipeline.actionsOf(conversation)).hasSize(2);
     }
 
     @Test

@@ -48,6 +48,20 @@ class ConversationMemoryUnitTest {
         assertThat(memory.size()).isZero();
     }
 
+    @Test
+    void aConversationRemembersTheEventsDecidedOnItLatelyAndForgetsTheOldest() {
+        ConversationMemory.Remembered conversation = remembered("a", 0);
+        for (int event = 1; event <= ConversationMemory.RECENT_EVENTS + 1; event++) {
+            conversation = conversation.after("event-" + event, conversation.state(), conversation.version() + 1);
+        }
+
+        assertThat(conversation.version()).isEqualTo(3 + ConversationMemory.RECENT_EVENTS + 1);
+        assertThat(conversation.decidedLately("event-1")).isFalse();
+        assertThat(conversation.decidedLately("event-2")).isTrue();
+        assertThat(conversation.decidedLately("event-" + (ConversationMemory.RECENT_EVENTS + 1))).isTrue();
+        assertThat(conversation.recentEvents()).hasSize(ConversationMemory.RECENT_EVENTS);
+    }
+
     private static ConversationMemory.Remembered remembered(String conversationId, int partition) {
         return new ConversationMemory.Remembered(ConversationState.fresh("acme", conversationId), 3, partition);
     }
