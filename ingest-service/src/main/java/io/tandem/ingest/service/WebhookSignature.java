@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,6 +20,8 @@ public final class WebhookSignature {
     public static final String HEADER = "X-Hub-Signature";
     private static final String PREFIX = "sha1=";
     private static final String ALGORITHM = "HmacSHA1";
+    /** Per thread (event loops, a few): the app's secrets, a handful per deployment. */
+    private static final ThreadLocal<Map<String, Mac>> MACS = ThreadLocal.withInitial(HashMap::new);
 
     private WebhookSignature() {
     }
@@ -42,10 +46,16 @@ public final class WebhookSignature {
     }
 
     private static byte[] hmac(byte[] body, String clientSecret) {
+        // a Mac is not thread-safe and costly to look up: one per thread and secret, reset by doFinal
+        Mac mac = MACS.get().computeIfAbsent(clientSecret, WebhookSignature::newMac);
+        return mac.doFinal(body);
+    }
+
+    private static Mac newMac(String clientSecret) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(clientSecret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-            return mac.doFinal(body);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA1 is not available", e);
         }

@@ -48,4 +48,18 @@ class WebhookSignatureTest {
         assertThat(WebhookSignature.matches(BODY, SECRET, "sha1=")).isFalse();
         assertThat(WebhookSignature.matches(BODY, SECRET, null)).isFalse();
     }
+
+    @Test
+    void signsEachBodyOnItsOwnWhateverWasSignedBeforeOnTheThread() {
+        // RFC 2202, HMAC-SHA1 test case 1: key 0x0b × 20, "Hi There"
+        String otherSecret = new String(new byte[20], StandardCharsets.ISO_8859_1).replace('\0', '\u000b');
+        byte[] otherBody = "Hi There".getBytes(StandardCharsets.US_ASCII);
+
+        for (int round = 0; round < 3; round++) {
+            assertThat(WebhookSignature.sign(BODY, SECRET)).isEqualTo(EXPECTED);
+            assertThat(WebhookSignature.matches(otherBody, SECRET, EXPECTED)).isFalse();
+            assertThat(WebhookSignature.sign(otherBody, otherSecret))
+                    .isEqualTo("sha1=b617318655057264e28bc0b6fb378c8ef146be00");
+        }
+    }
 }

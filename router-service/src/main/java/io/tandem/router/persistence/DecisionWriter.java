@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,10 @@ public class DecisionWriter {
     static final int MAX_BATCH = 500;
     static final int CAPACITY = 5_000;
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** The longest flush waits: a partition handed over, a possible copy looked up. */
+    static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
+    /** The longest the writer waits for Kafka's report on a decision's actions (beyond its delivery timeout). */
+    static final Duration SENT_TIMEOUT = Duration.ofMinutes(3);
     private static final long FIRST_PAUSE_MILLIS = 50;
     private static final long LAST_PAUSE_MILLIS = 5_000;
 
@@ -107,7 +112,17 @@ public class DecisionWriter {
         }
         FlushMark mark = new FlushMark(new CompletableFuture<>());
         put(mark);
-        mark.done().join();
+        try {
+            mark.done().get(FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warnf("decisions still wait to be stored after %s (%d queued): going on", FLUSH_TIMEOUT,
+                    queue.size());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("flushing decisions failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while flushing decisions", e);
+        }
     }
 
     /** How many decisions wait to be stored. */
@@ -176,12 +191,15 @@ public class DecisionWriter {
         List<Entry> sent = new ArrayList<>(batch.size());
         for (Entry entry : batch) {
             try {
-                Instant at = entry.sent().get();
+                Instant at = entry.sent().get(SENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 DecisionRow row = entry.decision();
                 sent.add(row.emittedAt() != null ? entry : new Entry(withEmittedAt(row, at), entry.next(),
                         entry.sent(), entry.stored(), entry.handedOverAt()));
             } catch (ExecutionException e) {
                 entry.stored().completeExceptionally(e.getCause());
+            } catch (TimeoutException e) {
+                entry.stored().completeExceptionally(new IllegalStateException("Kafka did not report on the actions "
+                        + "of " + entry.decision().classifiedEventId() + " within " + SENT_TIMEOUT));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 entry.stored().completeExceptionally(new NotStored("the writer was interrupted"));
