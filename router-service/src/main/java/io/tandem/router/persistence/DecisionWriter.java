@@ -69,12 +69,18 @@ public class DecisionWriter {
     private final Timer storing;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>(CAPACITY);
     private final Thread thread;
+    private final Duration stopTimeout;
     private volatile boolean stopping;
     private volatile long stopDeadline = Long.MAX_VALUE;
 
     @Inject
     public DecisionWriter(DecisionLog log, MeterRegistry registry) {
+        this(log, registry, STOP_TIMEOUT);
+    }
+
+    DecisionWriter(DecisionLog log, MeterRegistry registry, Duration stopTimeout) {
         this.log = log;
+        this.stopTimeout = stopTimeout;
         this.storing = DecidingBuckets.timer(STORING_TIMER, "time from a decision handed to the writer (its actions "
                 + "sent) to its commit in PostgreSQL, batched with others", registry);
         Gauge.builder(UNSTORED_GAUGE, queue, BlockingQueue::size)
@@ -132,10 +138,10 @@ public class DecisionWriter {
 
     @PreDestroy
     void stop() {
-        stopDeadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        stopDeadline = System.nanoTime() + stopTimeout.toNanos();
         stopping = true;
         try {
-            thread.join(STOP_TIMEOUT.toMillis() + 1_000);
+            thread.join(stopTimeout.toMillis() + 1_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

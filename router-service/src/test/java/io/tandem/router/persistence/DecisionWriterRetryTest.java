@@ -1,0 +1,107 @@
+package io.tandem.router.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tandem.router.persistence.DecisionLog.Written;
+
+/** What the writer does while PostgreSQL cannot take decisions: try again, and leave them to redelivery on stop. */
+class DecisionWriterRetryTest {
+
+    @Test
+    void aDecisionPostgresqlCannotTakeForAMomentIsStoredOnceItCan() throws Exception {
+        UnavailableLog log = new UnavailableLog(3);
+        DecisionWriter writer = new DecisionWriter(log, new SimpleMeterRegistry());
+        try {
+            CompletableFuture<Written> stored = writer.store(decision("e1"), state(), sentNow());
+
+            assertThat(stored.get(10, TimeUnit.SECONDS)).isEqualTo(Written.STORED);
+            assertThat(log.attempts.get()).isEqualTo(4);
+            assertThat(log.stored).containsExactly("e1");
+        } finally {
+            writer.stop();
+        }
+    }
+
+    @Test
+    void whatIsNotStoredWhenTheServiceStopsIsLeftForRedeliveryNotFailedForGood() {
+        UnavailableLog log = new UnavailableLog(Integer.MAX_VALUE);
+        DecisionWriter writer = new DecisionWriter(log, new SimpleMeterRegistry(), Duration.ofMillis(300));
+        CompletableFuture<Written> waiting = writer.store(decision("e1"), state(), sentNow());
+
+        writer.stop();
+
+        assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(NotStored.class);
+        assertThat(writer.store(decision("e2"), state(), sentNow())).isCompletedExceptionally();
+        assertThat(log.stored).isEmpty();
+    }
+
+    @Test
+    void decisionsAreStoredInTheOrderTheyWereHandedOverAcrossBatches() throws Exception {
+        UnavailableLog log = new UnavailableLog(0);
+        DecisionWriter writer = new DecisionWriter(log, new SimpleMeterRegistry());
+        try {
+            CompletableFuture<Instant> late = new CompletableFuture<>();
+            CompletableFuture<Written> first = writer.store(decision("e1"), state(), late);
+            CompletableFuture<Written> second = writer.store(decision("e2"), state(), sentNow());
+            Thread.sleep(200);
+            assertThat(second).isNotDone();
+
+            late.complete(Instant.now());
+
+            second.get(10, TimeUnit.SECONDS);
+            assertThat(first).isCompletedWithValue(Written.STORED);
+            assertThat(log.stored).containsExactly("e1", "e2");
+        } finally {
+            writer.stop();
+        }
+    }
+
+    /** Refuses the first {@code failures} attempts as a lost connection would (SQLState class 08). */
+    private static final class UnavailableLog extends DecisionLog {
+
+        final AtomicInteger attempts = new AtomicInteger();
+        final List<String> stored = new CopyOnWriteArrayList<>();
+        private final int failures;
+
+        UnavailableLog(int failures) {
+            super(null);
+            this.failures = failures;
+        }
+
+        @Override
+        public List<Written> writeAll(List<Pending> pending) {
+            if (attempts.incrementAndGet() <= failures) {
+                throw new StoreFailure("Connection to 127.0.0.1:5432 refused", "08001", null);
+            }
+            pending.forEach(one -> stored.add(one.decision().classifiedEventId()));
+            return pending.stream().map(one -> Written.STORED).toList();
+        }
+    }
+
+    private static CompletableFuture<Instant> sentNow() {
+        return CompletableFuture.completedFuture(Instant.now());
+    }
+
+    private static DecisionRow decision(String eventId) {
+        return new DecisionRow(eventId, "acme", "c1", "CUSTOMER_REPLIED", "ANSWERED", "a test decision", "default",
+                "Opening hours", 0.9, "unassigned", null, "[]", Instant.now(), null);
+    }
+
+    private static ConversationRow state() {
+        return new ConversationRow("acme", "c1", null, null, null, null, null, "[]", 1);
+    }
+}
