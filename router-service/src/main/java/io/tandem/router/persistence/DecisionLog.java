@@ -17,10 +17,10 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The hot path of deciding in plain JDBC: a conversation's row, and a decision written together with the
- * conversation's next state in one statement (one round trip, committed on its own). The decision table is the consumer's
- * message log (its key is the classified event id); the conversation's version guards against a writer that read
- * an older state (another replica during a rebalance).
+ * Decisions in plain JDBC: a conversation's row (with whether an event was decided, in one round trip), and batches
+ * of decisions each written together with the conversation's next state in one statement, the batch committed once
+ * ({@link DecisionWriter}). The decision table is the consumer's message log (its key is the classified event id);
+ * the conversation's version guards against a writer that read an older state (another replica during a rebalance).
  */
 @ApplicationScoped
 public class DecisionLog {
@@ -34,7 +34,7 @@ public class DecisionLog {
         STORED,
         /** The event was decided before: nothing was written. */
         DUPLICATE,
-        /** The conversation changed since its state was read: nothing was written, read it again. */
+        /** The conversation changed since its state was read: the decision alone was written, read it again. */
         STALE_CONVERSATION
     }
 
@@ -137,17 +137,11 @@ public class DecisionLog {
     }
 
     /**
-     * Stores the decision and the conversation's next state in one transaction, unless the event was decided
-     * before or the conversation's stored version is no longer {@code next.version() - 1}.
-     */
-    public Written write(DecisionRow decision, ConversationRow next) {
-        return writeAll(List.of(new Pending(decision, next))).get(0);
-    }
-
-    /**
-     * Stores several decisions in one transaction (one commit), in order, each as {@link #write} would. A decision
-     * whose conversation changed meanwhile ({@link Written#STALE_CONVERSATION}) is stored without the conversation's
-     * state: its actions were sent, and the log tells what the assistant did.
+     * Stores several decisions in one transaction (one commit), in order: each with the conversation's next state,
+     * unless the event was decided before or the conversation's stored version is no longer
+     * {@code next.version() - 1}. A decision whose conversation changed meanwhile
+     * ({@link Written#STALE_CONVERSATION}) is stored without the conversation's state: its actions were sent, and the
+     * log tells what the assistant did.
      *
      * @throws StoreFailure when the transaction failed: nothing of it is stored
      */

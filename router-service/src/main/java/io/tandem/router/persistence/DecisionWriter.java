@@ -131,11 +131,6 @@ public class DecisionWriter {
         }
     }
 
-    /** How many decisions wait to be stored. */
-    public int unstored() {
-        return queue.size();
-    }
-
     @PreDestroy
     void stop() {
         stopDeadline = System.nanoTime() + stopTimeout.toNanos();

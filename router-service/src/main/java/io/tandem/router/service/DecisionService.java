@@ -56,10 +56,6 @@ public class DecisionService {
 
     /** A decision, with what storing it needs when it was decided now. */
     public record Decided(Verdict verdict, Decision decision, DecisionRow row, ConversationRow next) {
-
-        public List<ActionDecided> actions() {
-            return decision == null ? List.of() : decision.actions();
-        }
     }
 
     private static final Logger LOG = Logger.getLogger(DecisionService.class);
