@@ -71,7 +71,7 @@ public class DecisionWriter {
     private final Thread thread;
     private final Duration stopTimeout;
     private volatile boolean stopping;
-    private volatile long stopDeadline = Long.MAX_VALUE;
+    private volatile long stopDeadline;
 
     @Inject
     public DecisionWriter(DecisionLog log, MeterRegistry registry) {
@@ -234,7 +234,7 @@ public class DecisionWriter {
                     }
                     return;
                 }
-                if (System.nanoTime() - stopDeadline > 0) {
+                if (stopping && System.nanoTime() - stopDeadline > 0) {
                     batch.forEach(entry -> entry.stored().completeExceptionally(new NotStored("router-service "
                             + "stopped before PostgreSQL took the decision on "
                             + entry.decision().classifiedEventId() + ": " + failure.getMessage())));
