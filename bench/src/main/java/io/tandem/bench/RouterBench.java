@@ -204,7 +204,8 @@ public final class RouterBench {
                         + "wall/CPU at p50 %.1f%n", cpu.quantile(0.50) * 1000, cpu.quantile(0.99) * 1000,
                         cpu.mean() * 1000, wall.quantile(0.50) / cpu.quantile(0.50));
                 System.out.printf(Locale.ROOT, "  storing, behind deciding (handed to the writer -> committed in "
-                        + "PostgreSQL, batched): p50 %.2f ms, p99 %.2f ms%n", store.quantile(0.50) * 1000, store.quantile(0.99) * 1000);
+                        + "PostgreSQL, batched): p50 %.2f ms, p99 %.2f ms%n", store.quantile(0.50) * 1000,
+                        store.quantile(0.99) * 1000);
                 System.out.printf(Locale.ROOT, "  consumed MessageClassified -> produced ActionDecided (Kafka "
                         + "included): p50 %d ms, p99 %d ms, max %d ms%s%n", percentile(latencies, 0.50),
                         percentile(latencies, 0.99), latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1),
@@ -402,13 +403,17 @@ public final class RouterBench {
 
     /** The customer's first message, which opens the conversation (Intercom's {@code conversation.user.created}). */
     private static MessageClassified opening(String conversation, Classification classification) {
-        return wrap(conversation, Kind.CONVERSATION_STARTED, new Author("user", "user-1", "Customer"),
-                classification.text(), UNASSIGNED, false, classification);
+        return customer(conversation, Kind.CONVERSATION_STARTED, UNASSIGNED, classification);
     }
 
     private static MessageClassified customer(String conversation, Owner owner, Classification classification) {
-        return wrap(conversation, Kind.CUSTOMER_REPLIED, new Author("user", "user-1", "Customer"),
-                classification.text(), owner, false, classification);
+        return customer(conversation, Kind.CUSTOMER_REPLIED, owner, classification);
+    }
+
+    private static MessageClassified customer(String conversation, Kind kind, Owner owner,
+            Classification classification) {
+        return wrap(conversation, kind, new Author("user", "user-1", "Customer"), classification.text(), owner, false,
+                classification);
     }
 
     private static MessageClassified own(String conversation, Kind kind, String text) {

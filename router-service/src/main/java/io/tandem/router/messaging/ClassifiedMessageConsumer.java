@@ -145,14 +145,17 @@ public class ClassifiedMessageConsumer {
     }
 
     private static String position(Message<?> record) {
-        return record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(metadata -> metadata.getTopic() + "-" + metadata.getPartition() + "@" + metadata.getOffset())
+        return record.getMetadata(IncomingKafkaRecordMetadata.class).map(ClassifiedMessageConsumer::position)
                 .orElse("(unknown position)");
+    }
+
+    private static String position(IncomingKafkaRecordMetadata<?, ?> record) {
+        return record.getTopic() + "-" + record.getPartition() + "@" + record.getOffset();
     }
 
     /** Rejects what is not a MessageClassified (unreadable JSON, another event type) into the dead letter topic. */
     private static void requireMessageClassified(MessageClassified message, IncomingKafkaRecordMetadata<?, ?> record) {
-        String position = record.getTopic() + "-" + record.getPartition() + "@" + record.getOffset();
+        String position = position(record);
         Header typeHeader = record.getHeaders().lastHeader(CLOUD_EVENT_TYPE);
         String type = typeHeader == null ? null : new String(typeHeader.value(), StandardCharsets.UTF_8);
         if (type != null && !EXPECTED_TYPE.equals(type)) {

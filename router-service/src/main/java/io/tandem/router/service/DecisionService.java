@@ -95,35 +95,35 @@ public class DecisionService {
         String conversationId = message.conversationId();
         String eventId = message.eventId();
         Optional<ConversationMemory.Remembered> remembered = memory.recall(appId, conversationId);
-        ConversationMemory.Remembered current;
         boolean copy = remembered.map(r -> r.decidedLately(eventId)).orElse(false);
-        if (copy || !partitions.isSettled(partition)) {
-            // decided before? this instance's own decisions still on their way to PostgreSQL count too
+        boolean mayBeDecided = copy || !partitions.isSettled(partition);
+        if (mayBeDecided) {
+            // this instance's own decisions still on their way to PostgreSQL count too
             writer.flush();
+        }
+        ConversationMemory.Remembered current = copy ? null : remembered.orElse(null);
+        if (current == null && (mayBeDecided || message.event().kind() != Kind.CONVERSATION_STARTED)) {
+            // one round trip: the conversation's state and whether the event was decided
+            DecisionLog.Stored stored = log.conversation(appId, conversationId, eventId);
+            if (stored.eventDecided()) {
+                return before(log.decision(eventId).orElseThrow(() -> new IllegalStateException(
+                        "the decision on " + eventId + " vanished")));
+            }
+            current = stored.conversation()
+                    .map(row -> new ConversationMemory.Remembered(states.read(row), row.version(), partition))
+                    .orElseGet(() -> fresh(appId, conversationId, partition));
+        } else if (current == null) {
+            // a conversation's first event: nothing can be stored yet
+            current = fresh(appId, conversationId, partition);
+        } else if (mayBeDecided) {
             Optional<DecisionRow> stored = log.decision(eventId);
             if (stored.isPresent()) {
                 return before(stored.get());
             }
-            partitions.settle(partition);
-            current = copy ? null : remembered.orElse(null);
-        } else {
-            current = remembered.orElse(null);
         }
-        if (current == null) {
-            if (message.event().kind() == Kind.CONVERSATION_STARTED && !copy) {
-                current = new ConversationMemory.Remembered(ConversationState.fresh(appId, conversationId), 0,
-                        partition);
-            } else {
-                DecisionLog.Stored stored = log.conversation(appId, conversationId, eventId);
-                if (stored.eventDecided()) {
-                    return before(log.decision(eventId).orElseThrow(() -> new IllegalStateException(
-                            "the decision on " + eventId + " vanished")));
-                }
-                current = stored.conversation()
-                        .map(row -> new ConversationMemory.Remembered(states.read(row), row.version(), partition))
-                        .orElseGet(() -> new ConversationMemory.Remembered(
-                                ConversationState.fresh(appId, conversationId), 0, partition));
-            }
+        if (mayBeDecided) {
+            // the first event of a recovering partition found undecided: the later ones are new
+            partitions.settle(partition);
         }
         Instant now = Instant.now();
         SettingsService.Snapshot workspace = settings.forDecision(appId);
@@ -162,6 +162,10 @@ public class DecisionService {
     /** Notes that Kafka took every action of a decision sent again. */
     public void markEmitted(Decision decision) {
         log.markEmitted(List.of(decision.classifiedEventId()), Instant.now());
+    }
+
+    private static ConversationMemory.Remembered fresh(String appId, String conversationId, int partition) {
+        return new ConversationMemory.Remembered(ConversationState.fresh(appId, conversationId), 0, partition);
     }
 
     private Decided before(DecisionRow stored) {
