@@ -1,11 +1,13 @@
 package io.tandem.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,26 +89,28 @@ public final class E2eBench {
                 Driver driver = new Driver(system.url(TandemSystem.SANDBOX));
                 if (options.warmUpSeconds() > 0) {
                     System.out.printf(Locale.ROOT, "warming up: %d s at %d messages/s%n", options.warmUpSeconds(),
-                            options.rate());
-                    Run warmUp = driver.run(options.rate(), options.warmUpSeconds());
+                            options.warmUpRate());
+                    Run warmUp = driver.run(options.warmUpRate(), options.warmUpSeconds());
                     timelines.awaitAnswers(warmUp.conversations().keySet(), DRAIN);
                 }
                 System.out.printf(Locale.ROOT, "measuring: %d s at %d messages/s (load average %s)%n",
                         options.seconds(), options.rate(), loadAverage());
                 Map<String, Long> cpuBefore = cpuByProcess();
+                Map<String, Long> jitBefore = JitCpu.snapshot(ProcessHandle.current().descendants());
                 Run run = driver.run(options.rate(), options.seconds());
                 timelines.awaitAnswers(run.conversations().keySet(), DRAIN);
                 Map<String, Long> cpuAfter = cpuByProcess();
+                long jitNanos = JitCpu.since(jitBefore, JitCpu.snapshot(ProcessHandle.current().descendants()));
                 Map<String, Long> cpu = new TreeMap<>();
                 cpuAfter.forEach((name, nanos) -> cpu.put(name, nanos - cpuBefore.getOrDefault(name, 0L)));
                 String loadAfter = loadAverage();
-                report(options, run, timelines, cpu, loadAfter);
+                report(options, run, timelines, cpu, jitNanos, loadAfter);
             }
         }
     }
 
     private static void report(E2eBenchOptions options, Run run, Timelines timelines, Map<String, Long> cpu,
-            String loadAfter) {
+            long jitNanos, String loadAfter) {
         long cpuNanos = cpu.values().stream().mapToLong(Long::longValue).sum();
         Samples customerToCall = new Samples();
         Samples webhookToCall = new Samples();
@@ -180,6 +184,9 @@ public final class E2eBench {
             cpu.forEach((name, nanos) -> perProcess.append(String.format(Locale.ROOT, " %s %.1f ms,", name,
                     nanos / 1e6 / messages)));
             System.out.println(perProcess.substring(0, perProcess.length() - 1));
+            System.out.printf(Locale.ROOT, "    of which JIT compilation (the JVMs' C1/C2 compiler threads): %.1f ms"
+                    + " (%.0f %% of it; a JVM still compiling much is still warming up, see bench/README.md)%n",
+                    jitNanos / 1e6 / messages, cpuNanos == 0 ? 0.0 : 100.0 * jitNanos / cpuNanos);
         }
         System.out.printf(Locale.ROOT, "  load average after: %s (%d cores)%n", loadAfter,
                 Runtime.getRuntime().availableProcessors());
@@ -206,14 +213,34 @@ public final class E2eBench {
      */
     static Map<String, Long> cpuByProcess() {
         Map<String, Long> cpu = new TreeMap<>();
-        ProcessHandle.current().descendants().forEach(process -> cpu.merge(processName(process.info()),
+        ProcessHandle.current().descendants().forEach(process -> cpu.merge(processName(process),
                 process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L), Long::sum));
         return cpu;
     }
 
-    static String processName(ProcessHandle.Info info) {
-        String command = info.command().orElse("");
-        List<String> arguments = List.of(info.arguments().orElse(new String[0]));
+    static String processName(ProcessHandle process) {
+        return processName(process.info().command().orElse(""), arguments(process));
+    }
+
+    /**
+     * The process's arguments; the JDK gives none for a very long command line (the broker's class path), which
+     * {@code /proc} still has in full.
+     */
+    private static List<String> arguments(ProcessHandle process) {
+        String[] arguments = process.info().arguments().orElse(new String[0]);
+        if (arguments.length > 0) {
+            return List.of(arguments);
+        }
+        try {
+            String commandLine = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"),
+                    StandardCharsets.UTF_8);
+            return List.of(commandLine.split("\0"));
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
+    static String processName(String command, List<String> arguments) {
         for (String argument : arguments) {
             int jar = argument.indexOf("/target/quarkus-app/quarkus-run.jar");
             if (jar > 0) {

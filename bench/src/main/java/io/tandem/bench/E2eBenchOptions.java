@@ -3,19 +3,28 @@ package io.tandem.bench;
 /**
  * The options of {@code ./tandem bench e2e}.
  */
-record E2eBenchOptions(int rate, int seconds, int warmUpSeconds) {
+record E2eBenchOptions(int rate, int seconds, int warmUpSeconds, int warmUpRate) {
+
+    /** The options with the warm-up at the measured rate. */
+    E2eBenchOptions(int rate, int seconds, int warmUpSeconds) {
+        this(rate, seconds, warmUpSeconds, rate);
+    }
 
     static final String USAGE = """
-            Usage: ./tandem bench e2e [--rate PER_S] [--seconds N] [--warm-up N]
-              --rate PER_S   customer messages a second, each opening a sandbox conversation (default 50)
-              --seconds N    how long the measured run sends (default 30)
-              --warm-up N    seconds of traffic at the same rate before measuring, not counted (default 10)""";
+            Usage: ./tandem bench e2e [--rate PER_S] [--seconds N] [--warm-up N] [--warm-up-rate PER_S]
+              --rate PER_S          customer messages a second, each opening a sandbox conversation (default 50)
+              --seconds N           how long the measured run sends (default 30)
+              --warm-up N           seconds of traffic before measuring, not counted (default 10); the JVMs need
+                                    minutes of traffic before their JIT compilers are done (see bench/README.md)
+              --warm-up-rate PER_S  the warm-up's rate (default: --rate), e.g. one the system sustains while it
+                                    still compiles, before measuring at a higher one""";
 
     /** The options, or null (usage printed) when asked for help. */
     static E2eBenchOptions parse(String[] args) {
         int rate = 50;
         int seconds = 30;
         int warmUp = 10;
+        Integer warmUpRate = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
@@ -25,10 +34,11 @@ record E2eBenchOptions(int rate, int seconds, int warmUpSeconds) {
                 case "--rate" -> rate = positive(args, ++i);
                 case "--seconds" -> seconds = positive(args, ++i);
                 case "--warm-up" -> warmUp = notNegative(args, ++i);
+                case "--warm-up-rate" -> warmUpRate = positive(args, ++i);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
-        return new E2eBenchOptions(rate, seconds, warmUp);
+        return new E2eBenchOptions(rate, seconds, warmUp, warmUpRate == null ? rate : warmUpRate);
     }
 
     private static int positive(String[] args, int i) {
