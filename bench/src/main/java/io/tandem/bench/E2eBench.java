@@ -1,13 +1,11 @@
 package io.tandem.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -219,25 +217,7 @@ public final class E2eBench {
     }
 
     static String processName(ProcessHandle process) {
-        return processName(process.info().command().orElse(""), arguments(process));
-    }
-
-    /**
-     * The process's arguments; the JDK gives none for a very long command line (the broker's class path), which
-     * {@code /proc} still has in full.
-     */
-    private static List<String> arguments(ProcessHandle process) {
-        String[] arguments = process.info().arguments().orElse(new String[0]);
-        if (arguments.length > 0) {
-            return List.of(arguments);
-        }
-        try {
-            String commandLine = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"),
-                    StandardCharsets.UTF_8);
-            return List.of(commandLine.split("\0"));
-        } catch (IOException | UncheckedIOException e) {
-            return List.of();
-        }
+        return processName(process.info().command().orElse(""), CommandLines.of(process));
     }
 
     static String processName(String command, List<String> arguments) {

@@ -5,11 +5,6 @@ package io.tandem.bench;
  */
 record E2eBenchOptions(int rate, int seconds, int warmUpSeconds, int warmUpRate) {
 
-    /** The options with the warm-up at the measured rate. */
-    E2eBenchOptions(int rate, int seconds, int warmUpSeconds) {
-        this(rate, seconds, warmUpSeconds, rate);
-    }
-
     static final String USAGE = """
             Usage: ./tandem bench e2e [--rate PER_S] [--seconds N] [--warm-up N] [--warm-up-rate PER_S]
               --rate PER_S          customer messages a second, each opening a sandbox conversation (default 50)

@@ -1,9 +1,6 @@
 package io.tandem.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,18 +34,8 @@ final class IngestProcesses {
     private static Optional<ProcessHandle> javaRunning(List<ProcessHandle> processes, String argument) {
         return processes.stream()
                 .filter(process -> process.info().command().map(c -> c.endsWith("java")).orElse(false))
-                .filter(process -> commandLine(process).contains(argument))
+                .filter(process -> String.join(" ", CommandLines.of(process)).contains(argument))
                 .findFirst();
-    }
-
-    /** The whole command line: ProcessHandle's gives up on one as long as Kafka's class path. */
-    private static String commandLine(ProcessHandle process) {
-        try {
-            byte[] line = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
-            return new String(line, StandardCharsets.UTF_8).replace('\0', ' ');
-        } catch (IOException | UnsupportedOperationException notLinux) {
-            return process.info().commandLine().orElse("");
-        }
     }
 
     CpuTimes cpuTimes() {

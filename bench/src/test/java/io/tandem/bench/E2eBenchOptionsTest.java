@@ -9,7 +9,7 @@ class E2eBenchOptionsTest {
 
     @Test
     void defaultsWithoutArguments() {
-        assertThat(E2eBenchOptions.parse(new String[0])).isEqualTo(new E2eBenchOptions(50, 30, 10));
+        assertThat(E2eBenchOptions.parse(new String[0])).isEqualTo(new E2eBenchOptions(50, 30, 10, 50));
     }
 
     @Test
