@@ -89,13 +89,23 @@ public final class IngestBench {
         }
     }
 
+    /** A sixth of the warm-up, at least a second; none without a warm-up. */
+    static int redeliveryWarmupSeconds(IngestBenchOptions options) {
+        return options.warmupSeconds() == 0 ? 0 : Math.max(1, options.warmupSeconds() / 6);
+    }
+
     private static void run(IngestBenchOptions options, IngestLoad load, IngestProcesses processes)
             throws InterruptedException {
         System.out.printf(Locale.ROOT, "ingest bench: %d webhooks/s offered, open loop, from this process over %d keep-alive connections;"
-                + " warm-up %d s, then %d s of first deliveries and up to %d s of redeliveries of those answered 200%n",
-                options.rate(), IngestLoad.CONNECTIONS, options.warmupSeconds(), options.seconds(), options.seconds());
+                + " warm-up %d s (then %d s of redeliveries of its newest), then %d s of first deliveries and up to %d s of"
+                + " redeliveries of those answered 200%n",
+                options.rate(), IngestLoad.CONNECTIONS, options.warmupSeconds(), redeliveryWarmupSeconds(options),
+                options.seconds(), options.seconds());
 
         load.run("warm-up", options.rate(), options.warmupSeconds(), IngestLoad.Delivery.FIRST, processes);
+        // the redelivery path is compiled before it is measured, as the first delivery's is
+        load.run("warm-up (redeliv)", options.rate(), redeliveryWarmupSeconds(options),
+                IngestLoad.Delivery.REDELIVERY, processes);
         IngestLoad.Result first = load.run("first deliveries", options.rate(), options.seconds(),
                 IngestLoad.Delivery.FIRST, processes);
         IngestLoad.Result redelivered = load.run("redeliveries", options.rate(), options.seconds(),

@@ -5,8 +5,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +33,9 @@ final class IngestLoad implements AutoCloseable {
     static final int CONNECTIONS = 256;
     /** Conversations the webhooks are spread over (the Kafka key). */
     private static final int CONVERSATIONS = 50_000;
+    /** An answer slower than the goal's p99, and the windows the slow ones are counted in. */
+    private static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long SLOW_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     // the current (2.15+) shape of conversation.user.replied: plain text body, one new part; about 2 KB like
     // Intercom's own deliveries
@@ -101,7 +106,9 @@ final class IngestLoad implements AutoCloseable {
         int count = delivery == Delivery.FIRST ? rate * seconds : Math.min(rate * seconds, lastAccepted.length);
         long[] indices = new long[count];
         for (int i = 0; i < count; i++) {
-            indices[i] = delivery == Delivery.FIRST ? nextIndex++ : lastAccepted[i];
+            // a redelivery phase sends the newest: what a replica most likely still remembers, as after Intercom's
+            // retry a minute later
+            indices[i] = delivery == Delivery.FIRST ? nextIndex++ : lastAccepted[lastAccepted.length - count + i];
         }
         // signed and built before the clock starts: the sender only hands requests over, so it keeps to the
         // schedule and takes little of the CPU it shares with the service
@@ -125,6 +132,7 @@ final class IngestLoad implements AutoCloseable {
         IngestProcesses.CpuTimes cpuBefore = processes.cpuTimes();
         long period = 1_000_000_000L / rate;
         long start = System.nanoTime();
+        Instant startedAt = Instant.now();
         for (int i = 0; i < count; i++) {
             long due = start + i * period;
             long wait = due - System.nanoTime();
@@ -191,7 +199,25 @@ final class IngestLoad implements AutoCloseable {
                 perWebhook(cpu.service(), sent), perWebhook(cpu.load(), sent), perWebhook(cpu.kafka(), sent),
                 perWebhook(cpu.postgres(), sent), (end - start) / 1e9);
         System.out.println("  " + result.row());
+        printSlowMoments(latencies, period, startedAt);
         return result;
+    }
+
+    /** Where the slow answers were: one stall or queueing all along (see {@link SlowMoments}). */
+    private static void printSlowMoments(AtomicLongArray latencies, long period, Instant startedAt) {
+        long[] each = new long[latencies.length()];
+        for (int i = 0; i < each.length; i++) {
+            each[i] = latencies.get(i);
+        }
+        List<SlowMoments.Window> slow = SlowMoments.of(each, period, startedAt, SLOW_WINDOW_NANOS, SLOW_NANOS);
+        if (slow.isEmpty()) {
+            return;
+        }
+        int slowAnswers = slow.stream().mapToInt(SlowMoments.Window::slowAnswers).sum();
+        System.out.printf(Locale.ROOT, "    %d answers over %d ms, in %d of the %d windows of %d ms; the worst:%n",
+                slowAnswers, SLOW_NANOS / 1_000_000, slow.size(),
+                (each.length * period + SLOW_WINDOW_NANOS - 1) / SLOW_WINDOW_NANOS, SLOW_WINDOW_NANOS / 1_000_000);
+        SlowMoments.worst(slow, 5).forEach(window -> System.out.println("      " + window.describe()));
     }
 
     private byte[] body(long index) {

@@ -25,6 +25,13 @@ class IngestBenchOptionsTest {
     }
 
     @Test
+    void theRedeliveryPathWarmsUpForASixthOfTheWarmUpAndNotAtAllWithoutOne() {
+        assertThat(IngestBench.redeliveryWarmupSeconds(new IngestBenchOptions(2000, 15, 60, ""))).isEqualTo(10);
+        assertThat(IngestBench.redeliveryWarmupSeconds(new IngestBenchOptions(2000, 15, 3, ""))).isEqualTo(1);
+        assertThat(IngestBench.redeliveryWarmupSeconds(new IngestBenchOptions(2000, 15, 0, ""))).isZero();
+    }
+
+    @Test
     void helpIsNoRun() {
         assertThat(IngestBenchOptions.parse(new String[] {"--help"})).isNull();
     }

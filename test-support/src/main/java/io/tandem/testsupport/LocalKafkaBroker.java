@@ -28,6 +28,8 @@ public final class LocalKafkaBroker {
 
     static final String CLASSPATH_RESOURCE = "tandem/kafka-broker.classpath";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** Adds JVM options to the broker's, for profiling it (e.g. {@code -Xlog:gc:file=/tmp/kafka-gc.log}). */
+    static final String JAVA_OPTIONS_VARIABLE = "TANDEM_KAFKA_JAVA_OPTIONS";
 
     private LocalKafkaBroker() {
     }
@@ -57,8 +59,9 @@ public final class LocalKafkaBroker {
             throw new UncheckedIOException(e);
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> jvm = List.of(java, "-Xms128m", "-Xmx768m", "-XX:+UseSerialGC",
-                "-Dlog4j2.configurationFile=" + writeLog4jConfig(dataDir), "-cp", classpath);
+        List<String> jvm = new ArrayList<>(List.of(java, "-Xms128m", "-Xmx768m", "-XX:+UseSerialGC"));
+        jvm.addAll(extraJavaOptions(System.getenv(JAVA_OPTIONS_VARIABLE)));
+        jvm.addAll(List.of("-Dlog4j2.configurationFile=" + writeLog4jConfig(dataDir), "-cp", classpath));
         if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
             format(jvm, config, log);
         }
@@ -78,6 +81,10 @@ public final class LocalKafkaBroker {
                 TempDirectories.deleteQuietly(dataDir);
             }
         });
+    }
+
+    static List<String> extraJavaOptions(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
     }
 
     private static void format(List<String> jvm, Path config, Path log) {

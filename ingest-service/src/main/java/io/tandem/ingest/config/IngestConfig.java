@@ -44,6 +44,22 @@ public interface IngestConfig {
     Duration claimTimeout();
 
     /**
+     * How long a webhook's claim waits at most for others to share its statement. Each statement costs PostgreSQL
+     * and this service a planning, a round trip and a commit whatever its size: without waiting, a busy service
+     * sends one every millisecond or so with a few webhooks each.
+     */
+    @WithDefault("2ms")
+    Duration claimGather();
+
+    /**
+     * How long the first of the claims Kafka acknowledged waits before they are marked published together. Nobody
+     * waits for this; meanwhile this replica answers their redeliveries from memory, and another replica answers 503
+     * (Intercom retries a minute later).
+     */
+    @WithDefault("20ms")
+    Duration completionGather();
+
+    /**
      * How many notification ids this replica remembers as published, so that their redeliveries are answered
      * without asking PostgreSQL (which stays the truth across restarts and replicas). About 150 bytes each.
      */

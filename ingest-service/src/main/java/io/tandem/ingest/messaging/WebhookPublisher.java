@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -52,7 +53,7 @@ public class WebhookPublisher {
     private static final Logger LOG = Logger.getLogger(WebhookPublisher.class);
     private static final String JSON = "application/json";
 
-    private final KafkaProducer<String, String> producer;
+    private final KafkaProducer<String, byte[]> producer;
     private final ObjectMapper mapper;
     private final Duration giveUpAfter;
     private volatile boolean metadataKnown;
@@ -66,7 +67,8 @@ public class WebhookPublisher {
         properties.putAll(config.producer());
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        this.producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+        // values are serialized straight to UTF-8 bytes: no intermediate String to build and encode again
+        this.producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
         this.mapper = mapper;
         // Kafka itself reports every record's outcome within delivery.timeout.ms; this only guards against a bug
         int deliveryTimeoutMs = Integer.parseInt(String.valueOf(properties.getOrDefault(
@@ -146,16 +148,16 @@ public class WebhookPublisher {
         return published;
     }
 
-    private ProducerRecord<String, String> record(String topic, TandemEvent event) {
+    private ProducerRecord<String, byte[]> record(String topic, TandemEvent event) {
         try {
-            return new ProducerRecord<>(topic, null, event.conversationId(), mapper.writeValueAsString(event),
+            return new ProducerRecord<>(topic, null, event.conversationId(), mapper.writeValueAsBytes(event),
                     TraceHeaders.withCurrentContext(cloudEventHeaders(event)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an event is always serializable", e);
         }
     }
 
-    private CompletableFuture<Void> send(ProducerRecord<String, String> record) {
+    private CompletableFuture<Void> send(ProducerRecord<String, byte[]> record) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         boolean[] returned = {false};
         try {
@@ -192,8 +194,8 @@ public class WebhookPublisher {
     }
 
     /** A webhook's records: the raw webhook, and its event (sent unless its part was published before). */
-    public record Records(String notificationId, ProducerRecord<String, String> raw,
-            ProducerRecord<String, String> event, LogContext logContext) {
+    public record Records(String notificationId, ProducerRecord<String, byte[]> raw,
+            ProducerRecord<String, byte[]> event, LogContext logContext) {
     }
 
     /** Binary-mode CloudEvents headers, as SmallRye writes them for {@link EventMessages#toMessage}. */

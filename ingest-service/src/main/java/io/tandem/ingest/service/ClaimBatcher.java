@@ -1,5 +1,6 @@
 package io.tandem.ingest.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
+import io.tandem.ingest.config.IngestConfig;
 import io.tandem.ingest.persistence.ClaimStoreException;
 import io.tandem.ingest.persistence.DeliveryClaimRepository;
 import io.tandem.ingest.persistence.DeliveryClaimRepository.KeyState;
@@ -51,18 +53,28 @@ public class ClaimBatcher {
 
     private final ClaimStatement claimStatement;
     private final ReleaseStatement releaseStatement;
+    private final long gatherNanos;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread worker;
     private volatile boolean running = true;
 
     @Inject
-    public ClaimBatcher(DeliveryClaimRepository repository) {
-        this(repository::claimAbsent, repository::release);
+    public ClaimBatcher(DeliveryClaimRepository repository, IngestConfig config) {
+        this(repository::claimAbsent, repository::release, config.claimGather());
     }
 
     ClaimBatcher(ClaimStatement claimStatement, ReleaseStatement releaseStatement) {
+        this(claimStatement, releaseStatement, Duration.ZERO);
+    }
+
+    /**
+     * @param gather how long a request waits at most for others to share its statement, counted from when it was
+     *               queued (a request that queued while the previous statement ran waits no more)
+     */
+    ClaimBatcher(ClaimStatement claimStatement, ReleaseStatement releaseStatement, Duration gather) {
         this.claimStatement = claimStatement;
         this.releaseStatement = releaseStatement;
+        this.gatherNanos = gather.toNanos();
         this.worker = new Thread(this::batchWhileRunning, "ingest-claim-batcher");
         this.worker.setDaemon(true);
         this.worker.start();
@@ -75,7 +87,7 @@ public class ClaimBatcher {
      *         request of the same batch claimed reads as claimed by someone else just now, unpublished.
      */
     public CompletableFuture<List<KeyState>> claim(List<String> keys, UUID token) {
-        ClaimRequest request = new ClaimRequest(List.copyOf(keys), token, new CompletableFuture<>());
+        ClaimRequest request = new ClaimRequest(List.copyOf(keys), token, System.nanoTime(), new CompletableFuture<>());
         enqueue(request);
         return request.result();
     }
@@ -85,7 +97,8 @@ public class ClaimBatcher {
         if (keys.isEmpty()) {
             return CompletableFuture.completedFuture(0);
         }
-        ReleaseRequest request = new ReleaseRequest(List.copyOf(keys), token, new CompletableFuture<>());
+        ReleaseRequest request = new ReleaseRequest(List.copyOf(keys), token, System.nanoTime(),
+                new CompletableFuture<>());
         enqueue(request);
         return request.result();
     }
@@ -107,7 +120,8 @@ public class ClaimBatcher {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
+                gather(first, batch);
+                queue.drainTo(batch, MAX_BATCH - batch.size());
                 process(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -123,6 +137,22 @@ public class ClaimBatcher {
         List<Request> left = new ArrayList<>();
         queue.drainTo(left);
         left.forEach(request -> request.fail(new ClaimStoreException("the service is shutting down", null)));
+    }
+
+    /** Waits until the first request has waited {@code gather}, taking what queues meanwhile. */
+    private void gather(Request first, List<Request> batch) throws InterruptedException {
+        long until = first.enqueuedNanos() + gatherNanos;
+        while (batch.size() < MAX_BATCH) {
+            long wait = until - System.nanoTime();
+            if (wait <= 0) {
+                return;
+            }
+            Request next = queue.poll(wait, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+        }
     }
 
     void process(List<Request> batch) {
@@ -216,10 +246,14 @@ public class ClaimBatcher {
 
     sealed interface Request permits ClaimRequest, ReleaseRequest {
 
+        /** {@link System#nanoTime()} when it was queued. */
+        long enqueuedNanos();
+
         void fail(Throwable failure);
     }
 
-    record ClaimRequest(List<String> keys, UUID token, CompletableFuture<List<KeyState>> result) implements Request {
+    record ClaimRequest(List<String> keys, UUID token, long enqueuedNanos, CompletableFuture<List<KeyState>> result)
+            implements Request {
 
         @Override
         public void fail(Throwable failure) {
@@ -227,7 +261,8 @@ public class ClaimBatcher {
         }
     }
 
-    record ReleaseRequest(List<String> keys, UUID token, CompletableFuture<Integer> result) implements Request {
+    record ReleaseRequest(List<String> keys, UUID token, long enqueuedNanos, CompletableFuture<Integer> result)
+            implements Request {
 
         @Override
         public void fail(Throwable failure) {

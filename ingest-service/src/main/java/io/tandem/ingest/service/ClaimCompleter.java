@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
+import io.tandem.ingest.config.IngestConfig;
 import io.tandem.ingest.persistence.DeliveryClaimRepository;
 import io.tandem.ingest.service.DeliveryClaims.Claim;
 
@@ -34,13 +35,16 @@ public class ClaimCompleter {
 
     private final DeliveryClaimRepository repository;
     private final RecentlyPublished recentlyPublished;
+    private final long gatherMillis;
     private final LinkedBlockingQueue<Claim> pending = new LinkedBlockingQueue<>();
     private final Thread worker;
     private volatile boolean running = true;
 
-    public ClaimCompleter(DeliveryClaimRepository repository, RecentlyPublished recentlyPublished) {
+    public ClaimCompleter(DeliveryClaimRepository repository, RecentlyPublished recentlyPublished,
+            IngestConfig config) {
         this.repository = repository;
         this.recentlyPublished = recentlyPublished;
+        this.gatherMillis = config.completionGather().toMillis();
         this.worker = new Thread(this::completeWhileRunning, "ingest-claim-completer");
         this.worker.setDaemon(true);
         this.worker.start();
@@ -62,6 +66,10 @@ public class ClaimCompleter {
                     continue;
                 }
                 batch.add(first);
+                if (running && gatherMillis > 0) {
+                    // nobody waits for a completion: let more share its statement
+                    Thread.sleep(gatherMillis);
+                }
                 pending.drainTo(batch, MAX_BATCH - 1);
                 completeQuietly(batch);
                 batch.clear();

@@ -4,16 +4,23 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.tandem.contracts.ConversationEvent.Attachment;
 import io.tandem.contracts.ConversationEvent.Author;
@@ -35,6 +42,8 @@ public class NotificationParser {
     static final String NOTIFICATION_EVENT = "notification_event";
     /** The {@code partType} given to a conversation's opening message, which Intercom gives none. */
     public static final String OPENING_MESSAGE_PART_TYPE = "source";
+    /** What {@link #envelope} keeps of a body before the signature is verified. */
+    private static final Set<String> HEAD_FIELDS = Set.of("type", "app_id", "id", "topic");
 
     private final ObjectReader reader;
 
@@ -42,33 +51,105 @@ public class NotificationParser {
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    /** Parses the body as a JSON object; its {@code app_id} tells whose secret the signature is checked with. */
+    /**
+     * Reads the body as one JSON object, but keeps only the envelope's own scalar fields ({@code type}, {@code app_id},
+     * {@code id}, {@code topic}): its {@code app_id} tells whose secret the signature is checked with, and a
+     * redelivery is recognized by its {@code id} without building the tree of the whole conversation. The whole body
+     * is still checked to be valid JSON here; {@link Envelope#notification} builds its tree.
+     */
     public Envelope envelope(byte[] body) {
-        JsonNode root;
+        ObjectNode head;
         try {
-            root = reader.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw WebhookRejectedException.malformed(fieldAt(e), "the body is not valid JSON: " + e.getOriginalMessage());
+            head = head(body);
+            if (head == null) {
+                // empty, or not an object: the tree tells which
+                head = (ObjectNode) JsonField.root(tree(body)).requireObject().node();
+            }
         } catch (IOException e) {
-            throw WebhookRejectedException.malformed("body", "the body could not be read as JSON");
+            throw unreadable(e);
         }
+        JsonField envelope = JsonField.root(head);
+        return new Envelope(this, body, envelope, envelope.get("app_id").requireText());
+    }
+
+    /** The envelope's own fields, the rest skipped but checked to be JSON; null when the body is no object. */
+    private ObjectNode head(byte[] body) throws IOException {
+        try (JsonParser json = reader.createParser(body)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            ObjectNode head = JsonNodeFactory.instance.objectNode();
+            for (JsonToken token = json.nextToken(); token == JsonToken.FIELD_NAME; token = json.nextToken()) {
+                String name = json.currentName();
+                JsonToken value = json.nextToken();
+                if (HEAD_FIELDS.contains(name)) {
+                    head.set(name, value.isScalarValue() ? scalar(json, value)
+                            : value == JsonToken.START_ARRAY ? head.arrayNode() : head.objectNode());
+                }
+                json.skipChildren();
+            }
+            if (json.nextToken() != null) {
+                throw WebhookRejectedException.malformed("body",
+                        "the body is not valid JSON: more follows the object");
+            }
+            return head;
+        }
+    }
+
+    private static JsonNode scalar(JsonParser json, JsonToken value) throws IOException {
+        return switch (value) {
+            case VALUE_STRING -> TextNode.valueOf(json.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> JsonNodeFactory.instance.numberNode(json.getDecimalValue());
+            case VALUE_TRUE, VALUE_FALSE -> BooleanNode.valueOf(json.getBooleanValue());
+            default -> NullNode.getInstance();
+        };
+    }
+
+    private static WebhookRejectedException unreadable(IOException e) {
+        return e instanceof JsonProcessingException json
+                ? WebhookRejectedException.malformed(fieldAt(json), "the body is not valid JSON: " + json.getOriginalMessage())
+                : WebhookRejectedException.malformed("body", "the body could not be read as JSON");
+    }
+
+    private JsonNode tree(byte[] body) throws IOException {
+        JsonNode root = reader.readTree(body);
         if (root == null || root.isMissingNode()) {
             throw WebhookRejectedException.malformed("body", "the body is empty");
         }
-        JsonField envelope = JsonField.root(root).requireObject();
-        return new Envelope(envelope, envelope.get("app_id").requireText());
+        return root;
     }
 
-    /** A parsed body; only read beyond {@code app_id} once the signature is verified. */
-    public record Envelope(JsonField root, String appId) {
+    /** A body whose envelope was read; the conversation in it is only read once the signature is verified. */
+    public static final class Envelope {
+
+        private final NotificationParser parser;
+        private final byte[] body;
+        private final JsonField head;
+        private final String appId;
+
+        private Envelope(NotificationParser parser, byte[] body, JsonField head, String appId) {
+            this.parser = parser;
+            this.body = body;
+            this.head = head;
+            this.appId = appId;
+        }
+
+        public String appId() {
+            return appId;
+        }
 
         /** The webhook topic, after checking this is a notification event. */
         public String topic() {
-            JsonField type = root.get("type");
+            JsonField type = head.get("type");
             if (!NOTIFICATION_EVENT.equals(type.requireText())) {
                 throw WebhookRejectedException.malformed("type", "type must be " + NOTIFICATION_EVENT);
             }
-            return root.get("topic").requireText();
+            return head.get("topic").requireText();
+        }
+
+        /** The notification's id (Intercom's {@code id}), the same in every delivery of it. */
+        public String notificationId() {
+            return head.get("id").requireText();
         }
 
         public IntercomNotification notification(IntercomTopic topic) {
@@ -77,6 +158,7 @@ public class NotificationParser {
 
         /** @param bodies what the app's bodies are; a legacy (1.x) payload's are HTML whatever it says */
         public IntercomNotification notification(IntercomTopic topic, BodyFormat bodies) {
+            JsonField root = JsonField.root(parser.wholeBody(body));
             String notificationId = root.get("id").requireText();
             Instant createdAt = root.get("created_at").requireEpochSeconds();
             // read for validation only: Intercom always sends them, Tandem does not use them
@@ -89,6 +171,14 @@ public class NotificationParser {
                     : newestPart(item, topic.partRule(), format);
             return new IntercomNotification(appId, notificationId, topic, conversationId, createdAt, part,
                     owner(item), state(item));
+        }
+    }
+
+    private JsonNode wholeBody(byte[] body) {
+        try {
+            return tree(body);
+        } catch (IOException e) {
+            throw unreadable(e);
         }
     }
 

@@ -81,8 +81,14 @@ public class WebhookIngestor {
             metrics.ignored(topic);
             return CompletableFuture.completedFuture(IngestOutcome.IGNORED);
         }
+        String notificationKey = DeliveryClaims.notificationKey(envelope.appId(), envelope.notificationId());
+        if (recentlyPublished.contains(notificationKey)) {
+            // published by this replica (or known so from PostgreSQL) lately: not normalized again, and no need to
+            // ask PostgreSQL
+            return CompletableFuture.completedFuture(duplicate(envelope.notificationId()));
+        }
         BodyFormat bodies = config.apps().get(envelope.appId()).bodyFormat();
-        return publishOnce(webhook, envelope.notification(used.get(), bodies));
+        return publishOnce(webhook, envelope.notification(used.get(), bodies), notificationKey);
     }
 
     private void verifySignature(IncomingWebhook webhook, String appId) {
@@ -97,12 +103,8 @@ public class WebhookIngestor {
         }
     }
 
-    private CompletionStage<IngestOutcome> publishOnce(IncomingWebhook webhook, IntercomNotification notification) {
-        String notificationKey = DeliveryClaims.notificationKey(notification.appId(), notification.notificationId());
-        if (recentlyPublished.contains(notificationKey)) {
-            // published by this replica (or known so from PostgreSQL) lately: no need to ask PostgreSQL again
-            return CompletableFuture.completedFuture(duplicate(notification));
-        }
+    private CompletionStage<IngestOutcome> publishOnce(IncomingWebhook webhook, IntercomNotification notification,
+            String notificationKey) {
         Instant receivedAt = Instant.now();
         WebhookReceived received = webhookReceived(webhook, notification, receivedAt);
         ConversationEvent event = conversationEvent(received, notification, receivedAt);
@@ -121,7 +123,7 @@ public class WebhookIngestor {
                             cause);
                 })
                 .thenCompose(claim -> switch (claim.status()) {
-                    case DUPLICATE -> CompletableFuture.completedFuture(duplicate(notification));
+                    case DUPLICATE -> CompletableFuture.completedFuture(duplicate(notification.notificationId()));
                     case IN_PROGRESS -> {
                         metrics.unavailable("in-progress");
                         throw new TemporarilyUnavailableException("another delivery of notification "
@@ -132,8 +134,8 @@ public class WebhookIngestor {
                 });
     }
 
-    private IngestOutcome duplicate(IntercomNotification notification) {
-        LOG.debugf("Notification %s was published before", notification.notificationId());
+    private IngestOutcome duplicate(String notificationId) {
+        LOG.debugf("Notification %s was published before", notificationId);
         metrics.duplicate("notification");
         return IngestOutcome.DUPLICATE;
     }

@@ -55,8 +55,10 @@ class IngestConfigTest {
 
     @Test
     void theDefaultsAreUnderASecondToPublishAndAWeekOfMemory() {
-        assertThat(config.producer()).containsEntry("delivery.timeout.ms", "600").containsEntry("linger.ms", "2");
+        assertThat(config.producer()).containsEntry("delivery.timeout.ms", "600").containsEntry("linger.ms", "5");
         assertThat(config.claimLease().toSeconds()).isEqualTo(30);
+        assertThat(config.claimGather().toMillis()).isEqualTo(2);
+        assertThat(config.completionGather().toMillis()).isEqualTo(20);
         assertThat(config.retention().toDays()).isEqualTo(7);
     }
 

@@ -3,6 +3,7 @@ package io.tandem.ingest.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +113,29 @@ class ClaimBatcherTest {
     }
 
     @Test
+    void aClaimWaitsUpToTheGatherTimeForOthersToShareItsStatement() throws Exception {
+        batcher = new ClaimBatcher(this::recordedClaim, this::release, Duration.ofSeconds(1));
+        CompletableFuture<List<KeyState>> first = batcher.claim(List.of("notification:a:1"), UUID.randomUUID());
+        Thread.sleep(20);
+        CompletableFuture<List<KeyState>> second = batcher.claim(List.of("notification:a:2"), UUID.randomUUID());
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).singleElement().satisfies(state -> assertThat(state.claimed()).isTrue());
+        assertThat(second.get(5, TimeUnit.SECONDS)).singleElement().satisfies(state -> assertThat(state.claimed()).isTrue());
+        assertThat(statements).containsExactly(List.of("notification:a:1", "notification:a:2"));
+    }
+
+    @Test
+    void aClaimAloneRunsOnceTheGatherTimeIsOver() throws Exception {
+        batcher = new ClaimBatcher(this::recordedClaim, this::release, Duration.ofMillis(300));
+        long queued = System.nanoTime();
+
+        batcher.claim(List.of("notification:a:1"), UUID.randomUUID()).get(5, TimeUnit.SECONDS);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - queued)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(statements).containsExactly(List.of("notification:a:1"));
+    }
+
+    @Test
     void releasesShareAStatementAndOnlyDeleteTheReleasersOwnKeys() throws Exception {
         batcher = new ClaimBatcher(this::claim, this::release);
         UUID mine = UUID.randomUUID();
@@ -148,6 +172,11 @@ class ClaimBatcherTest {
         if (statements.size() == 1) {
             awaitQuietly(firstStatementMayEnd);
         }
+        return claim(keys, tokens, now);
+    }
+
+    private List<KeyState> recordedClaim(List<String> keys, List<UUID> tokens, Instant now) {
+        statements.add(List.copyOf(keys));
         return claim(keys, tokens, now);
     }
 

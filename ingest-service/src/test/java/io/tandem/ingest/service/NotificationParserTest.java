@@ -176,6 +176,35 @@ class NotificationParserTest {
     void requiresTheAppId() {
         assertMalformed("{\"type\": \"notification_event\", \"topic\": \"ping\"}", "app_id");
         assertMalformed("{\"app_id\": 7}", "app_id");
+        assertMalformed("{\"app_id\": {\"id\": \"a\"}}", "app_id");
+        assertMalformed("{\"app_id\": [\"a\"]}", "app_id");
+    }
+
+    @Test
+    void theEnvelopeIsTheTopLevelsFieldsWhereverTheyStandNotTheConversations() {
+        String json = "{\"data\": {\"item\": {\"type\": \"conversation\", \"id\": \"123\", \"app_id\": \"b\","
+                + " \"topic\": \"other\"}}, \"type\": \"notification_event\", \"app_id\": \"a\","
+                + " \"topic\": \"conversation.user.created\", \"id\": \"notif_1\", \"links\": [{\"id\": \"x\"}]}";
+
+        NotificationParser.Envelope envelope = parser.envelope(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(envelope.appId()).isEqualTo("a");
+        assertThat(envelope.topic()).isEqualTo("conversation.user.created");
+        assertThat(envelope.notificationId()).isEqualTo("notif_1");
+    }
+
+    @Test
+    void theEnvelopeIsReadWhenTheConversationIsIncompleteWhichOnlyTheNotificationRefuses() {
+        Payload payload = Payload.userCreated();
+        String json = payload.json();
+        String withoutItem = json.replace("\"item\": {", "\"other\": {");
+        assertThat(withoutItem).isNotEqualTo(json);
+
+        NotificationParser.Envelope envelope = parser.envelope(withoutItem.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(envelope.notificationId()).isEqualTo(payload.value("notificationId"));
+        assertRejected(() -> envelope.notification(IntercomTopic.CONVERSATION_USER_CREATED))
+                .satisfies(e -> assertThat(((WebhookRejectedException) e).field()).isEqualTo("data.item"));
     }
 
     @Test
