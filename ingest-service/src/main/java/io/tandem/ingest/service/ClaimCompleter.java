@@ -1,5 +1,6 @@
 package io.tandem.ingest.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -33,18 +35,24 @@ public class ClaimCompleter {
     private static final Logger LOG = Logger.getLogger(ClaimCompleter.class);
     private static final int MAX_BATCH = 1_000;
 
-    private final DeliveryClaimRepository repository;
+    private final MarkStatement markStatement;
     private final RecentlyPublished recentlyPublished;
     private final long gatherMillis;
     private final LinkedBlockingQueue<Claim> pending = new LinkedBlockingQueue<>();
     private final Thread worker;
     private volatile boolean running = true;
 
+    @Inject
     public ClaimCompleter(DeliveryClaimRepository repository, RecentlyPublished recentlyPublished,
             IngestConfig config) {
-        this.repository = repository;
+        this(repository::markPublished, recentlyPublished, config.completionGather());
+    }
+
+    /** @param gather how long the first completion waits for others to share its statement */
+    ClaimCompleter(MarkStatement markStatement, RecentlyPublished recentlyPublished, Duration gather) {
+        this.markStatement = markStatement;
         this.recentlyPublished = recentlyPublished;
-        this.gatherMillis = config.completionGather().toMillis();
+        this.gatherMillis = gather.toMillis();
         this.worker = new Thread(this::completeWhileRunning, "ingest-claim-completer");
         this.worker.setDaemon(true);
         this.worker.start();
@@ -74,8 +82,14 @@ public class ClaimCompleter {
                 completeQuietly(batch);
                 batch.clear();
             } catch (InterruptedException e) {
+                // interrupted: mark what is in hand and queued now, then stop
                 Thread.currentThread().interrupt();
                 running = false;
+                pending.drainTo(batch);
+                for (int from = 0; from < batch.size(); from += MAX_BATCH) {
+                    completeQuietly(batch.subList(from, Math.min(batch.size(), from + MAX_BATCH)));
+                }
+                return;
             }
         }
     }
@@ -90,11 +104,22 @@ public class ClaimCompleter {
             }
         }
         try {
-            repository.markPublished(keys, tokens, Instant.now());
+            markStatement.markPublished(keys, tokens, Instant.now());
         } catch (RuntimeException e) {
             // published already: a redelivery after the lease publishes again, consumers drop the copy by event id
             LOG.warnf("Could not mark %d claims as published: %s", batch.size(), e.getMessage());
         }
+    }
+
+    /** The thread that completes claims (tests interrupt it). */
+    Thread worker() {
+        return worker;
+    }
+
+    /** One statement marking claims published: each key with the token of the delivery that claimed it. */
+    @FunctionalInterface
+    interface MarkStatement {
+        int markPublished(List<String> keys, List<UUID> tokens, Instant publishedAt);
     }
 
     @PreDestroy
