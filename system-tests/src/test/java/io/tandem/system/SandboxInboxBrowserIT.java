@@ -82,8 +82,9 @@ class SandboxInboxBrowserIT {
     void theCustomerChatsThroughAnOptionListByClickingAQuickReply() {
         String id = customerStarts("hi there");
 
-        WebElement greeting = waitFor(By.cssSelector("#conversation .part[data-tandem='true'][data-part-type='quick_reply']"));
-        assertThat(greeting.getText()).contains("What can I help you with?");
+        String greeting = read(By.cssSelector("#conversation .part[data-tandem='true'][data-part-type='quick_reply']"),
+                WebElement::getText);
+        assertThat(greeting).contains("What can I help you with?");
         assertThat(quickReplies()).containsExactly(ORDER_STATUS_OPTION, OPENING_HOURS_OPTION);
 
         clickQuickReply(OPENING_HOURS_OPTION);
@@ -159,8 +160,8 @@ class SandboxInboxBrowserIT {
         browser.get(system.url(TandemSystem.SANDBOX) + "/");
         browser.findElement(By.id("customer-message")).sendKeys(message);
         browser.findElement(By.id("new-conversation")).click();
-        WebElement conversation = waitFor(By.cssSelector("#conversation[data-conversation-id]"));
-        String id = conversation.getAttribute("data-conversation-id");
+        String id = read(By.cssSelector("#conversation[data-conversation-id]"),
+                conversation -> conversation.getAttribute("data-conversation-id"));
         waitFor(By.cssSelector("#conversations li[data-conversation-id='" + id + "']"));
         return id;
     }
@@ -220,6 +221,15 @@ class SandboxInboxBrowserIT {
     private static WebElement waitFor(By selector) {
         return new WebDriverWait(chromium.driver(), PIPELINE).ignoring(StaleElementReferenceException.class)
                 .until(browser -> browser.findElements(selector).stream().findFirst().orElse(null));
+    }
+
+    /**
+     * What {@code reader} reads from the first element the selector finds, once it reads something. The page redraws
+     * the conversation as it polls, so an element found a moment ago may be gone: it is found again and read again.
+     */
+    private static <T> T read(By selector, Function<WebElement, T> reader) {
+        return new WebDriverWait(chromium.driver(), PIPELINE).ignoring(StaleElementReferenceException.class)
+                .until(browser -> browser.findElements(selector).stream().findFirst().map(reader).orElse(null));
     }
 
     private static void waitUntil(Function<WebDriver, Boolean> condition) {

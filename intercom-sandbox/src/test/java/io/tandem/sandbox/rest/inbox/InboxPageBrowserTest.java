@@ -9,6 +9,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -74,7 +75,8 @@ class InboxPageBrowserTest {
 
         browser.findElement(By.id("customer-message")).sendKeys("Where is my parcel?");
         browser.findElement(By.id("new-conversation")).click();
-        String id = waitFor(By.cssSelector("#conversation[data-conversation-id]")).getAttribute("data-conversation-id");
+        String id = read(By.cssSelector("#conversation[data-conversation-id]"),
+                conversation -> conversation.getAttribute("data-conversation-id"));
         browser.findElement(By.id("customer-message")).sendKeys("It was due on Monday.");
         browser.findElement(By.id("send-customer")).click();
 
@@ -101,11 +103,13 @@ class InboxPageBrowserTest {
                 "attachment_urls", List.of("http://localhost:1/menu.png")))
                 .post("/conversations/{id}/reply", id).then().statusCode(200);
 
-        WebElement tandem = waitFor(By.cssSelector("#conversation .part[data-part-type='quick_reply']"));
-        assertThat(tandem.getAttribute("data-author-type")).isEqualTo("admin");
-        assertThat(tandem.getAttribute("data-tandem")).isEqualTo("true");
-        assertThat(tandem.getText()).contains("I can help with:", "2. Returns");
-        assertThat(tandem.findElement(By.tagName("img")).getAttribute("src")).isEqualTo("http://localhost:1/menu.png");
+        List<String> tandem = read(By.cssSelector("#conversation .part[data-part-type='quick_reply']"),
+                part -> List.of(part.getAttribute("data-author-type"), part.getAttribute("data-tandem"), part.getText(),
+                        part.findElement(By.tagName("img")).getAttribute("src")));
+        assertThat(tandem.get(0)).as("author type").isEqualTo("admin");
+        assertThat(tandem.get(1)).as("data-tandem").isEqualTo("true");
+        assertThat(tandem.get(2)).contains("I can help with:", "2. Returns");
+        assertThat(tandem.get(3)).as("image").isEqualTo("http://localhost:1/menu.png");
         assertThat(buttonTexts()).containsExactly("Orders", "Returns");
         chromium.screenshot(Path.of("target", "screenshots", "inbox-quick-reply.png"));
 
@@ -204,9 +208,13 @@ class InboxPageBrowserTest {
         return browser;
     }
 
-    private static WebElement waitFor(By selector) {
+    /**
+     * What {@code reader} reads from the first element the selector finds, once it reads something. The page redraws
+     * the conversation as it polls, so an element found a moment ago may be gone: it is found again and read again.
+     */
+    private static <T> T read(By selector, Function<WebElement, T> reader) {
         return new WebDriverWait(chromium.driver(), PATIENCE).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElements(selector).stream().findFirst().orElse(null));
+                .until(d -> d.findElements(selector).stream().findFirst().map(reader).orElse(null));
     }
 
     /** Waits until the open conversation is {@code id} and shows this many parts (the opening message counts). */
