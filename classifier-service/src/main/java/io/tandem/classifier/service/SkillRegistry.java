@@ -31,7 +31,13 @@ public class SkillRegistry {
     private record Checked(ActiveSkill skill, long checkedAt) {
     }
 
+    /** An app's skill version. */
+    private record VersionKey(String appId, int version) {
+    }
+
     private final Map<String, Checked> trained = new ConcurrentHashMap<>();
+    /** Versions being trained: consumers meeting the same new version at once wait for one training. */
+    private final SharedComputations<VersionKey, ActiveSkill> trainings = new SharedComputations<>();
     private final SkillRepository skills;
     private final SkillVersionRepository versions;
     private final ObjectMapper objectMapper;
@@ -61,10 +67,20 @@ public class SkillRegistry {
             trained.put(appId, new Checked(cached.skill(), now));
             return Optional.of(cached.skill());
         }
-        SkillVersionEntity stored = versions.find(appId, version.get()).orElseThrow();
-        ActiveSkill loaded = new ActiveSkill(stored.version, train(stored));
+        int active = version.get();
+        ActiveSkill loaded = trainings.get(new VersionKey(appId, active), () -> {
+            // a training that ended since this caller looked has left the version here
+            Checked fresh = trained.get(appId);
+            if (fresh != null && fresh.skill().version() == active) {
+                return fresh.skill();
+            }
+            SkillVersionEntity stored = versions.find(appId, active).orElseThrow();
+            ActiveSkill skill = new ActiveSkill(stored.version, train(stored));
+            trained.put(appId, new Checked(skill, System.nanoTime()));
+            LOG.infof("trained skill version %d of app %s", skill.version(), appId);
+            return skill;
+        });
         trained.put(appId, new Checked(loaded, System.nanoTime()));
-        LOG.infof("trained skill version %d of app %s", loaded.version(), appId);
         return Optional.of(loaded);
     }
 

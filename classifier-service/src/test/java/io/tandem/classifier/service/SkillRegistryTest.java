@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -53,6 +60,34 @@ class SkillRegistryTest {
 
         await().atMost(config.activeVersionCheck().plus(Duration.ofSeconds(5)))
                 .until(() -> activeVersion(appId) == 1);
+    }
+
+    @Test
+    void consumersMeetingANewVersionAtOnceShareOneTraining() throws Exception {
+        String appId = importTwoVersions();
+        assertThat(activeVersion(appId)).isEqualTo(2);
+        QuarkusTransaction.requiringNew().run(() -> skills.findById(appId).activeVersion = 1);
+        Thread.sleep(config.activeVersionCheck().toMillis() + 100);
+
+        // the consumers of three partitions, each with a message for this app
+        CyclicBarrier together = new CyclicBarrier(3);
+        ExecutorService consumers = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<ActiveSkill>> found = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                found.add(consumers.submit(() -> {
+                    together.await();
+                    return QuarkusTransaction.requiringNew().call(() -> registry.active(appId).orElseThrow());
+                }));
+            }
+            ActiveSkill first = found.get(0).get(60, TimeUnit.SECONDS);
+            assertThat(first.version()).isEqualTo(1);
+            for (Future<ActiveSkill> other : found) {
+                assertThat(other.get(60, TimeUnit.SECONDS).skill()).isSameAs(first.skill());
+            }
+        } finally {
+            consumers.shutdownNow();
+        }
     }
 
     private int activeVersion(String appId) {

@@ -10,6 +10,7 @@ import io.tandem.contracts.ActionDecided;
 import io.tandem.responder.client.IntercomException;
 import io.tandem.responder.client.IntercomGateway;
 import io.tandem.responder.client.IntercomUnauthorizedException;
+import io.tandem.responder.config.ResponderConfig;
 import io.tandem.responder.persistence.ParkedActionRepository;
 import io.tandem.responder.service.ActionOutcome;
 import io.tandem.responder.service.ActionPerformer;
@@ -19,7 +20,9 @@ import io.tandem.responder.service.ParkedActions;
 /**
  * Tries each paused workspace's token every {@code tandem.responder.auth-probe-interval} ({@code GET /me}); once
  * Intercom takes it, sending resumes and the parked actions are performed, each conversation's in their order and
- * in its lane, before anything that arrived after them.
+ * in its lane, before anything that arrived after them. If performing them fails (PostgreSQL or Kafka away), the
+ * workspace is paused again and the next probe tries once more. A dry run (replays) never resumes parked actions:
+ * they belong to the live responders.
  */
 @ApplicationScoped
 public class ParkedActionsResumer {
@@ -41,9 +44,15 @@ public class ParkedActionsResumer {
     @Inject
     ActionDecidedConsumer consumer;
 
+    @Inject
+    ResponderConfig config;
+
     @Scheduled(every = "${tandem.responder.auth-probe-interval}", delayed = "${tandem.responder.auth-probe-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void probePausedWorkspaces() {
+        if (config.dryRun()) {
+            return;
+        }
         for (String appId : parking.paused().keySet()) {
             try {
                 intercom.me(appId);
@@ -60,10 +69,20 @@ public class ParkedActionsResumer {
 
     /** Hands each conversation's parked actions to its lane. */
     void resume(String appId) {
+        if (config.dryRun()) {
+            return;
+        }
         ParkedActionRepository parked = parking.repository();
         for (String conversationId : parked.conversationsWithParked(appId)) {
             lanes.submit(conversationId, () -> {
-                performParked(appId, conversationId);
+                try {
+                    performParked(appId, conversationId);
+                } catch (RuntimeException e) {
+                    // the rest stays parked: pause the workspace again so that the next probe resumes it
+                    LOG.errorf(e, "Performing the parked actions of conversation %s of app %s failed; the next probe"
+                            + " tries again", conversationId, appId);
+                    parking.pause(appId, "performing its parked actions failed: " + e.getClass().getSimpleName());
+                }
                 return null;
             });
         }

@@ -49,6 +49,9 @@ public class ParkedActions {
                     io.micrometer.core.instrument.Tag.of("app_id", appId)), paused,
                     p -> p.containsKey(appId) ? 1 : 0);
         }
+        if (config.dryRun()) {
+            return; // a dry run (replays) leaves the live responders' parked actions alone
+        }
         for (String appId : repository.appsWithParked()) {
             mayHaveParked.add(appId);
             // resumed by the next probe, which first checks that the token works
@@ -84,6 +87,12 @@ public class ParkedActions {
                     action.appId(), reason);
         }
         park(action, reason);
+    }
+
+    /** Stops sending for the workspace until the next probe finds its token working. */
+    public void pause(String appId, String reason) {
+        mayHaveParked.add(appId);
+        paused.putIfAbsent(appId, reason);
     }
 
     public boolean isPaused(String appId) {

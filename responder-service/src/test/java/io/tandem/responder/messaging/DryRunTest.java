@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +33,7 @@ import io.tandem.contracts.Response;
 import io.tandem.responder.client.InjectIntercom;
 import io.tandem.responder.client.IntercomWireMock;
 import io.tandem.responder.persistence.DryRunRepository;
+import io.tandem.responder.persistence.ParkedActionRepository;
 import io.tandem.responder.persistence.PerformedActionRepository;
 import io.tandem.testsupport.TandemInfraResource;
 
@@ -64,6 +67,15 @@ class DryRunTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ParkedActionRepository parked;
+
+    @Inject
+    ParkedActionsResumer resumer;
+
+    @Inject
+    EntityManager em;
 
     @BeforeAll
     static void watchTopics() {
@@ -106,5 +118,27 @@ class DryRunTest {
         intercom.verify(exactly(0), postRequestedFor(urlEqualTo("/conversations/" + conversation + "/parts")));
         assertThat(QuarkusTransaction.requiringNew().call(() -> ledger.findById(reply.eventId()))).isNull();
         assertThat(topics.everythingPublished()).noneMatch(r -> conversation.equals(r.key()));
+    }
+
+    @Test
+    void aDryRunLeavesTheLiveRespondersParkedActionsAlone() {
+        String conversation = Actions.newConversation();
+        ActionDecided assign = Actions.action("local", conversation, ActionDecided.Type.ASSIGN,
+                IntercomWireMock.BOT_ADMIN_ID, List.of(), null, ActionDecided.Assignee.team("5017691"));
+        // a live responder parked it (the replay's dry run shares the database)
+        parked.park(assign, "token refused", Instant.now());
+        try {
+            resumer.probePausedWorkspaces();
+            resumer.resume("local");
+
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> true);
+            intercom.verify(exactly(0), postRequestedFor(urlEqualTo("/conversations/" + conversation + "/parts")));
+            assertThat(parked.hasParked("local", conversation)).isTrue();
+            assertThat(dryRuns.requests(assign.eventId())).isNull();
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "DELETE FROM responder.parked_action WHERE action_event_id = ?1")
+                    .setParameter(1, assign.eventId()).executeUpdate());
+        }
     }
 }

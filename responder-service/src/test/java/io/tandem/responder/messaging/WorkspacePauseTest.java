@@ -16,9 +16,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +41,7 @@ import io.tandem.contracts.ActionPerformed;
 import io.tandem.responder.client.InjectIntercom;
 import io.tandem.responder.client.IntercomWireMock;
 import io.tandem.responder.persistence.ParkedActionRepository;
+import io.tandem.responder.service.ParkedActions;
 import io.tandem.testsupport.TandemInfraResource;
 
 /**
@@ -57,6 +62,15 @@ class WorkspacePauseTest {
 
     @Inject
     ParkedActionRepository parked;
+
+    @Inject
+    ParkedActions parking;
+
+    @Inject
+    ParkedActionsResumer resumer;
+
+    @Inject
+    EntityManager em;
 
     @BeforeAll
     static void watchTopics() {
@@ -119,6 +133,32 @@ class WorkspacePauseTest {
     }
 
     /** Until the scenario is mended, Intercom answers 401 to the token: on GET /me and on the reply. */
+    @Test
+    void aFailureWhilePerformingParkedActionsPausesTheWorkspaceAgainSoTheNextProbeRetries() {
+        String appId = "app-" + UUID.randomUUID();
+        String conversation = Actions.newConversation();
+        ActionDecided assign = Actions.action(appId, conversation, ActionDecided.Type.ASSIGN,
+                IntercomWireMock.BOT_ADMIN_ID, List.of(), null, ActionDecided.Assignee.team("5017691"));
+        parked.park(assign, "token refused", Instant.now());
+        // reading it back fails, as it would with PostgreSQL away
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE responder.parked_action SET action = 'not an action' WHERE action_event_id = ?1")
+                .setParameter(1, assign.eventId()).executeUpdate());
+        try {
+            assertThat(parking.isPaused(appId)).as("paused: %s", parking.paused()).isFalse();
+
+            resumer.resume(appId);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> parking.isPaused(appId));
+            assertThat(parked.hasParked(appId, conversation)).isTrue();
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "DELETE FROM responder.parked_action WHERE action_event_id = ?1")
+                    .setParameter(1, assign.eventId()).executeUpdate());
+            parking.resume(appId); // the app is unknown to Intercom: the probe would keep it paused
+        }
+    }
+
     private void refuseTokenUntilMended(String url, String conversation) {
         intercom.stubFor(get(urlEqualTo("/me")).atPriority(1).inScenario(TOKEN_SCENARIO)
                 .whenScenarioStateIs(STARTED)

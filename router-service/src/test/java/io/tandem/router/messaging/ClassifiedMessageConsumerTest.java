@@ -95,6 +95,14 @@ class ClassifiedMessageConsumerTest {
     }
 
     @Test
+    void aPostgreSqlOutageLongerThanAMinuteDoesNotCloseTheConsumers() {
+        // records wait unacknowledged while DecisionWriter retries; SmallRye's default would fail the channel at 60 s
+        assertThat(ConfigProvider.getConfig().getValue("mp.messaging.incoming."
+                + ClassifiedMessageConsumer.CLASSIFIED_IN + ".throttled.unprocessed-record-max-age.ms", Integer.class))
+                .isZero();
+    }
+
+    @Test
     void anActionIsKeyedByConversationWithCloudEventsHeadersAndADeterministicId() {
         MessageClassified message = confident(conversation());
 
