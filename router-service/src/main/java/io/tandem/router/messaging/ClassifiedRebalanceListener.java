@@ -18,7 +18,7 @@ import io.tandem.router.service.RecoveringPartitions;
  * Hands partitions over cleanly. Before a partition goes, this instance's decisions still on their way to
  * PostgreSQL are stored, so that its next owner finds them, and the conversations of the partition are forgotten:
  * another consumer may write them now, and should they come back, their state is read again. A partition given to
- * this instance starts out recovering ({@link RecoveringPartitions}).
+ * this instance starts out recovering ({@link RecoveringPartitions}), its conversations forgotten again.
  */
 @ApplicationScoped
 @Identifier(ClassifiedRebalanceListener.NAME)
@@ -40,7 +40,10 @@ public class ClassifiedRebalanceListener implements KafkaConsumerRebalanceListen
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        recovering.recover(numbers(partitions));
+        List<Integer> numbers = numbers(partitions);
+        // a decision that finished after the revocation may have put a conversation of these back: read them again
+        memory.forgetPartitions(numbers);
+        recovering.recover(numbers);
     }
 
     @Override

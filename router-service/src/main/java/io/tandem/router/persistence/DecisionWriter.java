@@ -70,6 +70,7 @@ public class DecisionWriter {
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>(CAPACITY);
     private final Thread thread;
     private final Duration stopTimeout;
+    private final Duration flushTimeout;
     private volatile boolean stopping;
     private volatile long stopDeadline;
 
@@ -79,8 +80,13 @@ public class DecisionWriter {
     }
 
     DecisionWriter(DecisionLog log, MeterRegistry registry, Duration stopTimeout) {
+        this(log, registry, stopTimeout, FLUSH_TIMEOUT);
+    }
+
+    DecisionWriter(DecisionLog log, MeterRegistry registry, Duration stopTimeout, Duration flushTimeout) {
         this.log = log;
         this.stopTimeout = stopTimeout;
+        this.flushTimeout = flushTimeout;
         this.storing = DecidingBuckets.timer(STORING_TIMER, "time from a decision handed to the writer (its actions "
                 + "sent) to its commit in PostgreSQL, batched with others", registry);
         Gauge.builder(UNSTORED_GAUGE, queue, BlockingQueue::size)
@@ -111,17 +117,29 @@ public class DecisionWriter {
         return stored;
     }
 
-    /** Waits until every decision handed over so far is stored (or failed). */
+    /**
+     * Waits until every decision handed over so far is stored (or failed), at most {@link #FLUSH_TIMEOUT}
+     * in all: a rebalance waits for it on the consumer's thread, so a full queue (PostgreSQL away) must not hold
+     * it for longer.
+     */
     public void flush() {
         if (!thread.isAlive()) {
             return;
         }
+        long deadline = System.nanoTime() + flushTimeout.toNanos();
         FlushMark mark = new FlushMark(new CompletableFuture<>());
-        put(mark);
         try {
-            mark.done().get(FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!queue.offer(mark, flushTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                LOG.warnf("the writer's queue stayed full for %s (%d decisions wait to be stored): going on",
+                        flushTimeout, queue.size());
+                return;
+            }
+            if (!thread.isAlive()) {
+                failLeftOvers();
+            }
+            mark.done().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            LOG.warnf("decisions still wait to be stored after %s (%d queued): going on", FLUSH_TIMEOUT,
+            LOG.warnf("decisions still wait to be stored after %s (%d queued): going on", flushTimeout,
                     queue.size());
         } catch (ExecutionException e) {
             throw new IllegalStateException("flushing decisions failed", e.getCause());

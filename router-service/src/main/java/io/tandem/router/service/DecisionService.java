@@ -101,7 +101,9 @@ public class DecisionService {
             // this instance's own decisions still on their way to PostgreSQL count too
             writer.flush();
         }
-        ConversationMemory.Remembered current = copy ? null : remembered.orElse(null);
+        // while the partition recovers, memory is not trusted: another owner may have changed the conversation
+        // while this instance did not own it (a decision finishing after the revocation can put it back stale)
+        ConversationMemory.Remembered current = mayBeDecided ? null : remembered.orElse(null);
         if (current == null && (mayBeDecided || message.event().kind() != Kind.CONVERSATION_STARTED)) {
             // one round trip: the conversation's state and whether the event was decided
             DecisionLog.Stored stored = log.conversation(appId, conversationId, eventId);
@@ -115,11 +117,6 @@ public class DecisionService {
         } else if (current == null) {
             // a conversation's first event: nothing can be stored yet
             current = fresh(appId, conversationId, partition);
-        } else if (mayBeDecided) {
-            Optional<DecisionRow> stored = log.decision(eventId);
-            if (stored.isPresent()) {
-                return before(stored.get());
-            }
         }
         if (mayBeDecided) {
             // the first event of a recovering partition found undecided: the later ones are new

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,11 +22,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.tandem.contracts.ActionDecided;
 import io.tandem.contracts.ConversationEvent.Kind;
 import io.tandem.contracts.ConversationEvent.Owner;
 import io.tandem.contracts.MessageClassified;
+import io.tandem.contracts.Topics;
 import io.tandem.router.Events;
 import io.tandem.router.Outcome;
 import io.tandem.router.client.StandIns;
@@ -62,6 +66,10 @@ class ConversationMemoryTest {
 
     @Inject
     WorkspaceReset workspaces;
+
+    @Inject
+    @Identifier(ClassifiedRebalanceListener.NAME)
+    ClassifiedRebalanceListener rebalance;
 
     Pipeline pipeline;
     String conversation;
@@ -111,6 +119,29 @@ class ConversationMemoryTest {
         assertThat(memory.recall(APP, conversation)).hasValueSatisfying(
                 remembered -> assertThat(remembered.version()).isEqualTo(3));
         assertThat(pipeline.actionsOf(conversation)).hasSize(2);
+    }
+
+    @Test
+    void aPartitionThatComesBackHasItsConversationsReadFromTheDatabaseNotFromMemory() {
+        MessageClassified first = confident();
+        assertThat(pipeline.awaitActions(conversation, 1)).hasSize(1);
+        awaitDecision(first);
+        assertThat(memory.recall(APP, conversation)).isPresent();
+        // while another replica owned the partition, a human replied there and it stored that; this replica's
+        // memory (put back by a decision that finished after the revocation) still has the assistant answering
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                UPDATE router.conversation SET human_owner = 'teammate 100 replied', version = version + 1
+                WHERE app_id = :appId AND conversation_id = :conversationId
+                """).setParameter("appId", APP).setParameter("conversationId", conversation).executeUpdate());
+        rebalance.onPartitionsAssigned(null, IntStream.range(0, Pipeline.TOPIC_PARTITIONS)
+                .mapToObj(partition -> new TopicPartition(Topics.CONVERSATION_CLASSIFIED, partition)).toList());
+
+        MessageClassified next = confident();
+
+        DecisionEntity decision = awaitDecision(next);
+        assertThat(decision.outcome).isEqualTo(Outcome.SILENT.name());
+        assertThat(decision.owner).isEqualTo("human: teammate 100 replied");
+        assertThat(pipeline.actionsOf(conversation)).hasSize(1);
     }
 
     @Test

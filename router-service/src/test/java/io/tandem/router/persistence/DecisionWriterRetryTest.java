@@ -2,6 +2,7 @@ package io.tandem.router.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +72,32 @@ class DecisionWriterRetryTest {
     }
 
     /** Refuses the first {@code failures} attempts as a lost connection would (SQLState class 08). */
+    @Test
+    void aFlushWhileTheQueueIsFullGivesUpAfterItsTimeoutRatherThanHoldTheRebalance() throws Exception {
+        UnavailableLog log = new UnavailableLog(Integer.MAX_VALUE);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        DecisionWriter writer = new DecisionWriter(log, registry, Duration.ofMillis(300), Duration.ofMillis(500));
+        Thread consumers = new Thread(() -> {
+            for (int i = 0; i < DecisionWriter.CAPACITY + DecisionWriter.MAX_BATCH; i++) {
+                writer.store(decision("e" + i), state(), sentNow());
+            }
+        });
+        try {
+            consumers.start();
+            // PostgreSQL is away: one batch in the writer's hands, the queue full behind it
+            await().atMost(Duration.ofSeconds(20)).until(() -> registry.get(DecisionWriter.UNSTORED_GAUGE).gauge()
+                    .value() == DecisionWriter.CAPACITY);
+
+            CompletableFuture<Void> flushed = CompletableFuture.runAsync(writer::flush);
+
+            flushed.get(10, TimeUnit.SECONDS);
+            assertThat(log.stored).isEmpty();
+        } finally {
+            writer.stop();
+            consumers.join(10_000);
+        }
+    }
+
     private static final class UnavailableLog extends DecisionLog {
 
         final AtomicInteger attempts = new AtomicInteger();
