@@ -1,6 +1,7 @@
 package io.tandem.responder.service;
 
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -44,15 +45,33 @@ public class ConversationLanes {
         pool = Executors.newFixedThreadPool(config.concurrency(), factory);
     }
 
-    @PreDestroy
-    void stop() throws InterruptedException {
+    /**
+     * Interrupts the running tasks, drops the queued ones and waits up to five seconds for the lanes to end; a task
+     * submitted from now on fails at once (its record is redelivered).
+     *
+     * @return whether every lane ended
+     */
+    public synchronized boolean stop() {
         stopping = true;
         pool.shutdownNow();
-        pool.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            return pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return pool.isTerminated();
+        }
+    }
+
+    @PreDestroy
+    void destroy() {
+        stop();
     }
 
     /** Runs the task after every task submitted before for the same conversation has ended (however it ended). */
     public <T> CompletableFuture<T> submit(String conversationId, Supplier<T> task) {
+        if (stopping) {
+            return CompletableFuture.failedFuture(new CancellationException("the responder is stopping"));
+        }
         CompletableFuture<T> next = new CompletableFuture<>();
         CompletableFuture<?> previous = tails.put(conversationId, next);
         CompletableFuture<?> before = previous == null ? CompletableFuture.completedFuture(null) : previous;
