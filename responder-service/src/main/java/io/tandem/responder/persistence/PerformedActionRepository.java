@@ -1,6 +1,8 @@
 package io.tandem.responder.persistence;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,5 +35,31 @@ public class PerformedActionRepository implements PanacheRepositoryBase<Performe
                 .setParameter(7, leaseUntil)
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    /** The Intercom parts recorded for the conversation's other actions (comma-separated ids, as stored). */
+    @SuppressWarnings("unchecked")
+    public List<String> partIdsOfOtherActions(String appId, String conversationId, String actionEventId) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                SELECT part_ids, intercom_part_id FROM {h-schema}performed_action
+                WHERE app_id = ?1 AND conversation_id = ?2 AND action_event_id <> ?3
+                """)
+                .setParameter(1, appId)
+                .setParameter(2, conversationId)
+                .setParameter(3, actionEventId)
+                .getResultList();
+        List<String> ids = new ArrayList<>();
+        for (Object[] row : rows) {
+            for (Object column : row) {
+                if (column != null) {
+                    for (String id : column.toString().split(",")) {
+                        if (!id.isBlank() && !"?".equals(id)) {
+                            ids.add(id.strip());
+                        }
+                    }
+                }
+            }
+        }
+        return ids;
     }
 }

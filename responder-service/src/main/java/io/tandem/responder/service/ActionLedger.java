@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -136,6 +138,16 @@ public class ActionLedger {
     public int releaseLeasesOfThisReplica() {
         return repository.update("leaseOwner = null, leaseUntil = null where leaseOwner = ?1 and status = ?2", OWNER,
                 ActionStatus.PENDING);
+    }
+
+    /**
+     * The parts the conversation's other actions made, as recorded: a call whose outcome is unknown must not take
+     * one of them for its own (the assistant may say the same thing twice).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Set<String> partsOfOtherActions(ActionDecided action) {
+        return new HashSet<>(repository.partIdsOfOtherActions(action.appId(), action.conversationId(),
+                action.eventId()));
     }
 
     /** Records how the claimed action ended, with the ids of all the parts it made. */

@@ -3,8 +3,10 @@ package io.tandem.responder.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.annotation.PostConstruct;
@@ -179,7 +181,9 @@ public class ActionPerformer {
             try {
                 if (outcomeUnknown) {
                     IntercomConversation conversation = intercom.conversation(action.appId(), action.conversationId());
-                    Optional<String> made = PartFinder.find(conversation, call, since, recorded);
+                    Set<String> notThisCall = new HashSet<>(recorded);
+                    notThisCall.addAll(ledger.partsOfOtherActions(action));
+                    Optional<String> made = PartFinder.find(conversation, call, since, notThisCall);
                     if (made.isPresent()) {
                         LOG.infof("Action %s: Intercom had made part %s before the call's answer was lost; not calling"
                                 + " again", action.eventId(), made.get());

@@ -8,8 +8,8 @@ import io.tandem.responder.client.IntercomConversation;
 
 /**
  * Finds, in a conversation as Intercom shows it, the part an interrupted call made, if it made one: a part by the
- * same admin, created since the action was first claimed, not yet recorded for the action, with the same visible
- * text (a reply or note) or of the assignment kind (an assignment).
+ * same admin, created since the action was first claimed, not recorded for this action or another one, with the
+ * same visible text (a reply or note) or of the assignment kind (an assignment).
  */
 public final class PartFinder {
 
@@ -18,7 +18,8 @@ public final class PartFinder {
 
     /**
      * @param since    parts older than this (Intercom's clock, seconds) were not made by the action
-     * @param recorded part ids already recorded for the action (a reply may repeat a text in two parts)
+     * @param recorded part ids recorded for the action (a reply may repeat a text in two parts) and for the
+     *                 conversation's other actions (the assistant may say the same thing twice)
      */
     public static Optional<String> find(IntercomConversation conversation, PlannedCall call, Instant since,
             Collection<String> recorded) {

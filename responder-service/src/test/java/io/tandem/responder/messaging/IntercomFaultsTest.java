@@ -283,6 +283,52 @@ class IntercomFaultsTest {
         assertThat(ledgerEntry(reply).attempts).isEqualTo(2);
     }
 
+    @Test
+    void aLookAfterACrashDoesNotTakeThePartOfAnEarlierActionThatSaidTheSame() {
+        String conversation = Actions.newConversation();
+        ActionDecided earlier = Actions.replyIn(conversation, "Which order do you mean?");
+        ActionDecided again = Actions.replyIn(conversation, "Which order do you mean?");
+        Instant claimed = Instant.now().minusSeconds(20);
+        QuarkusTransaction.requiringNew().run(() -> {
+            // the assistant asked a moment ago, and that is recorded
+            PerformedAction asked = entry(earlier, claimed.minusSeconds(5));
+            asked.status = ActionStatus.DONE;
+            asked.partsDone = 1;
+            asked.partIds = "5540";
+            asked.intercomPartId = "5540";
+            asked.completedAt = claimed.minusSeconds(4);
+            ledger.persist(asked);
+            // it asks again; the replica died during that call, before Intercom acted
+            PerformedAction askingAgain = entry(again, claimed);
+            askingAgain.status = ActionStatus.PENDING;
+            askingAgain.callStartedAt = claimed.plusMillis(5);
+            askingAgain.leaseOwner = "a replica that died";
+            askingAgain.leaseUntil = claimed.plusMillis(10);
+            ledger.persist(askingAgain);
+        });
+        stubs.conversationShows(conversation,
+                adminPart("5540", "comment", "<p>Which order do you mean?</p>", claimed.getEpochSecond() - 4));
+        stubs.answerPosts(replyUrl(again), conversation, "5599");
+
+        topics.send(again);
+
+        ActionPerformed result = topics.awaitResult(again);
+        assertThat(result.outcome()).isEqualTo(ActionPerformed.Outcome.SUCCEEDED);
+        assertThat(result.intercomPartId()).isEqualTo("5599");
+        intercom.verify(exactly(1), postRequestedFor(urlEqualTo(replyUrl(again))));
+    }
+
+    private static PerformedAction entry(ActionDecided action, Instant claimed) {
+        PerformedAction entry = new PerformedAction();
+        entry.actionEventId = action.eventId();
+        entry.appId = action.appId();
+        entry.conversationId = action.conversationId();
+        entry.actionType = action.type();
+        entry.attempts = 1;
+        entry.claimedAt = claimed;
+        return entry;
+    }
+
     /** The POST makes the part in Intercom, then answers badly; GET shows the part from then on. */
     private void actsThenAnswers(ActionDecided reply, String body, String partId, ResponseDefinitionBuilder answer) {
         String scenario = "acts " + reply.eventId();
