@@ -1,5 +1,8 @@
 package io.tandem.responder.messaging;
 
+import java.util.Set;
+import java.util.TreeSet;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -18,7 +21,8 @@ import io.tandem.responder.service.ConversationLanes;
 import io.tandem.responder.service.ParkedActions;
 
 /**
- * Tries each paused workspace's token every {@code tandem.responder.auth-probe-interval} ({@code GET /me}); once
+ * Tries the token of each workspace that is paused here or has parked actions (any replica's: they are shared) every
+ * {@code tandem.responder.auth-probe-interval} ({@code GET /me}); once
  * Intercom takes it, sending resumes and the parked actions are performed, each conversation's in their order and
  * in its lane, before anything that arrived after them. If performing them fails (PostgreSQL or Kafka away), the
  * workspace is paused again and the next probe tries once more. A dry run (replays) never resumes parked actions:
@@ -53,7 +57,10 @@ public class ParkedActionsResumer {
         if (config.dryRun()) {
             return;
         }
-        for (String appId : parking.paused().keySet()) {
+        // parked actions are shared: those of a replica that went away (or that has not probed yet) count too
+        Set<String> waiting = new TreeSet<>(parking.paused().keySet());
+        waiting.addAll(parking.appsWithParked());
+        for (String appId : waiting) {
             try {
                 intercom.me(appId);
             } catch (IntercomUnauthorizedException stillRefused) {

@@ -1,9 +1,11 @@
 package io.tandem.responder.service;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PostConstruct;
@@ -87,6 +89,16 @@ public class ParkedActions {
                     action.appId(), reason);
         }
         park(action, reason);
+    }
+
+    /**
+     * The workspaces with parked actions, whichever replica parked them; from now on this replica looks at the table
+     * before performing their actions, so that none overtakes an action parked before it.
+     */
+    public Set<String> appsWithParked() {
+        List<String> apps = repository.appsWithParked();
+        mayHaveParked.addAll(apps);
+        return new TreeSet<>(apps);
     }
 
     /** Stops sending for the workspace until the next probe finds its token working. */

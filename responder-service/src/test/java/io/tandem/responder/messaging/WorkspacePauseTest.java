@@ -72,6 +72,9 @@ class WorkspacePauseTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    ObjectMapper objectMapper;
+
     @BeforeAll
     static void watchTopics() {
         topics = new ResponderTopics(new ObjectMapper().findAndRegisterModules());
@@ -133,6 +136,34 @@ class WorkspacePauseTest {
     }
 
     /** Until the scenario is mended, Intercom answers 401 to the token: on GET /me and on the reply. */
+    @Test
+    void actionsAnotherReplicaParkedAreResumedHereOnceTheTokenWorks() {
+        String conversation = Actions.newConversation();
+        ActionDecided parkedElsewhere = Actions.replyIn(conversation, "parked by a replica that went away");
+        new IntercomStubs(intercom).answerPosts(replyUrl(parkedElsewhere), conversation, "7701");
+        // as a replica scaled away left it: this one was never paused for the workspace
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO responder.parked_action (action_event_id, app_id, conversation_id, action, reason, parked_at)
+                VALUES (?1, ?2, ?3, ?4, 'token refused', now())
+                """).setParameter(1, parkedElsewhere.eventId()).setParameter(2, parkedElsewhere.appId())
+                .setParameter(3, conversation).setParameter(4, json(parkedElsewhere)).executeUpdate());
+        assertThat(parking.isPaused(parkedElsewhere.appId())).isFalse();
+
+        ActionPerformed result = topics.awaitResult(parkedElsewhere);
+
+        assertThat(result.intercomPartId()).isEqualTo("7701");
+        intercom.verify(exactly(1), postRequestedFor(urlEqualTo(replyUrl(parkedElsewhere))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !parked.hasParked(parkedElsewhere.appId(), conversation));
+    }
+
+    private String json(ActionDecided action) {
+        try {
+            return objectMapper.writeValueAsString(action);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void aFailureWhilePerformingParkedActionsPausesTheWorkspaceAgainSoTheNextProbeRetries() {
         String appId = "app-" + UUID.randomUUID();
