@@ -269,6 +269,17 @@ public class DecisionWriter {
                     return;
                 }
                 pause = Math.min(pause * 2, LAST_PAUSE_MILLIS);
+            } catch (RuntimeException unexpected) {
+                // not PostgreSQL's answer but a fault of ours: it must not end the writer, which every decision
+                // waits for; as with a decision PostgreSQL refuses, only the one that causes it fails
+                if (batch.size() == 1) {
+                    LOG.errorf(unexpected, "the decision on %s cannot be stored",
+                            batch.get(0).decision().classifiedEventId());
+                    batch.get(0).stored().completeExceptionally(unexpected);
+                } else {
+                    batch.forEach(entry -> write(List.of(entry)));
+                }
+                return;
             }
         }
     }

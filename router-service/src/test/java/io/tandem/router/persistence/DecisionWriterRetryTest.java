@@ -98,7 +98,38 @@ class DecisionWriterRetryTest {
         }
     }
 
-    private static final class UnavailableLog extends DecisionLog {
+    @Test
+    void aFaultOfOursWithOneDecisionFailsThatOneAndTheWriterGoesOn() throws Exception {
+        UnavailableLog log = new UnavailableLog(0) {
+            @Override
+            public List<Written> writeAll(List<Pending> pending) {
+                if (pending.stream().anyMatch(one -> one.decision().classifiedEventId().equals("e-broken"))) {
+                    throw new IllegalArgumentException("a bug of ours, not PostgreSQL's answer");
+                }
+                return super.writeAll(pending);
+            }
+        };
+        DecisionWriter writer = new DecisionWriter(log, new SimpleMeterRegistry());
+        try {
+            CompletableFuture<Instant> late = new CompletableFuture<>();
+            CompletableFuture<Written> first = writer.store(decision("e1"), state(), late);
+            CompletableFuture<Written> broken = writer.store(decision("e-broken"), state(), sentNow());
+            CompletableFuture<Written> third = writer.store(decision("e3"), state(), sentNow());
+            late.complete(Instant.now()); // the three go in one batch
+
+            assertThatThrownBy(() -> broken.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(
+                    IllegalArgumentException.class);
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(Written.STORED);
+            assertThat(third.get(10, TimeUnit.SECONDS)).isEqualTo(Written.STORED);
+            assertThat(writer.store(decision("e4"), state(), sentNow()).get(10, TimeUnit.SECONDS))
+                    .isEqualTo(Written.STORED);
+            assertThat(log.stored).containsExactly("e1", "e3", "e4");
+        } finally {
+            writer.stop();
+        }
+    }
+
+    private static class UnavailableLog extends DecisionLog {
 
         final AtomicInteger attempts = new AtomicInteger();
         final List<String> stored = new CopyOnWriteArrayList<>();
