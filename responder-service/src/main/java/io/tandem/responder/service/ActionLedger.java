@@ -107,14 +107,21 @@ public class ActionLedger {
         repository.findById(actionEventId).callStartedAt = null;
     }
 
-    /** Intercom made a part that is not the action's last (or was found to have made it); the next call follows. */
+    /**
+     * Intercom made a part that is not the action's last (or was found to have made it); the next call follows. The
+     * lease is renewed: each part may take {@code tandem.responder.retry.max-duration} through an outage, and a reply
+     * of several parts could otherwise outlive its lease and be taken up by another replica while still running.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void partDone(String actionEventId, String partId) {
         PerformedAction entry = repository.findById(actionEventId);
         entry.partsDone++;
         String id = partId == null ? "?" : partId;
         entry.partIds = entry.partIds == null ? id : entry.partIds + "," + id;
-        entry.callStartedAt = now();
+        Instant now = now();
+        entry.callStartedAt = now;
+        entry.leaseOwner = OWNER;
+        entry.leaseUntil = now.plus(lease());
     }
 
     /** The action waits (its workspace's token is refused): any replica may take it up later. */
