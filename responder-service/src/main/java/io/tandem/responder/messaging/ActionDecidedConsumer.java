@@ -89,8 +89,10 @@ public class ActionDecidedConsumer {
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
+            // the service is stopping: the action was not handled, so it is left to redelivery, not dead-lettered
             Thread.currentThread().interrupt();
-            return message.nack(e);
+            LOG.infof("Action %s was not handled before the shutdown; it will be redelivered", action.eventId());
+            return CompletableFuture.completedFuture(null);
         }
         lanes.submit(action.conversationId(), TracedLaneTask.of(action, () -> performer.handle(action)))
                 // the result is published in the action's trace too

@@ -15,11 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +57,9 @@ class ActionDecidedConsumerTest {
     private static final String BOT = IntercomWireMock.BOT_ADMIN_ID;
 
     private static ResponderTopics topics;
+
+    @Inject
+    ActionDecidedConsumer consumer;
 
     @InjectIntercom
     WireMockServer intercom;
@@ -317,5 +325,36 @@ class ActionDecidedConsumerTest {
     static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anActionNotYetHandledWhenTheServiceStopsIsLeftForRedeliveryNotDeadLettered() throws Exception {
+        ActionDecided reply = Actions.reply("arrived as the service stopped");
+        AtomicBoolean acked = new AtomicBoolean();
+        AtomicBoolean nacked = new AtomicBoolean();
+        Message<ActionDecided> record = Message.of(reply, () -> {
+            acked.set(true);
+            return CompletableFuture.completedFuture(null);
+        }, failure -> {
+            nacked.set(true);
+            return CompletableFuture.completedFuture(null);
+        });
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        // the shutdown interrupts the thread that waits for room among the actions in flight
+        Thread stopping = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            try {
+                consumer.dispatch(record).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                failed.set(e);
+            }
+        });
+        stopping.start();
+        stopping.join(10_000);
+
+        assertThat(failed.get()).isNull();
+        assertThat(nacked).as("dead-lettered").isFalse();
+        assertThat(acked).as("acknowledged").isFalse();
+        intercom.verify(exactly(0), postRequestedFor(urlEqualTo(replyUrl(reply))));
     }
 }
