@@ -68,9 +68,14 @@ public class RateBudget {
         repository.observe(appId, null, 0, resetAtOrDefault(resetAt));
     }
 
-    /** When calls may go again after a 429. */
+    /**
+     * When calls may go again after a 429: Intercom's {@code X-RateLimit-Reset}, or the default wait when it gives
+     * none or one already past on this replica's clock (clocks differ; going again at once would only meet another
+     * 429, and the action gives up after a number of them).
+     */
     public Instant resetAtOrDefault(Instant resetAt) {
-        return resetAt != null ? resetAt : Instant.now().plus(config.rateLimit().defaultWait());
+        Instant now = Instant.now();
+        return resetAt != null && resetAt.isAfter(now) ? resetAt : now.plus(config.rateLimit().defaultWait());
     }
 
     static void sleep(Duration duration) {
