@@ -32,7 +32,8 @@ public class ShutdownHandOver {
 
     void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
         if (!lanes.stop()) {
-            LOG.warn("a lane did not end within 5 s: this replica keeps its leases until they end");
+            LOG.warnf("a lane did not end within %s: this replica keeps its leases until they end",
+                    ConversationLanes.STOP_TIMEOUT);
             return;
         }
         int released = ledger.releaseLeasesOfThisReplica();

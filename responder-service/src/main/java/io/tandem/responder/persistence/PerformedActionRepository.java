@@ -1,7 +1,6 @@
 package io.tandem.responder.persistence;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,29 +36,9 @@ public class PerformedActionRepository implements PanacheRepositoryBase<Performe
         return inserted == 1;
     }
 
-    /** The Intercom parts recorded for the conversation's other actions (comma-separated ids, as stored). */
-    @SuppressWarnings("unchecked")
-    public List<String> partIdsOfOtherActions(String appId, String conversationId, String actionEventId) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                SELECT part_ids, intercom_part_id FROM {h-schema}performed_action
-                WHERE app_id = ?1 AND conversation_id = ?2 AND action_event_id <> ?3
-                """)
-                .setParameter(1, appId)
-                .setParameter(2, conversationId)
-                .setParameter(3, actionEventId)
-                .getResultList();
-        List<String> ids = new ArrayList<>();
-        for (Object[] row : rows) {
-            for (Object column : row) {
-                if (column != null) {
-                    for (String id : column.toString().split(",")) {
-                        if (!id.isBlank() && !"?".equals(id)) {
-                            ids.add(id.strip());
-                        }
-                    }
-                }
-            }
-        }
-        return ids;
+    /** The conversation's other actions in the ledger. */
+    public List<PerformedAction> otherActionsOf(String appId, String conversationId, String actionEventId) {
+        return list("appId = ?1 and conversationId = ?2 and actionEventId <> ?3", appId, conversationId,
+                actionEventId);
     }
 }

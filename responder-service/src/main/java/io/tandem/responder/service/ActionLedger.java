@@ -153,8 +153,15 @@ public class ActionLedger {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Set<String> partsOfOtherActions(ActionDecided action) {
-        return new HashSet<>(repository.partIdsOfOtherActions(action.appId(), action.conversationId(),
-                action.eventId()));
+        Set<String> parts = new HashSet<>();
+        for (PerformedAction other : repository.otherActionsOf(action.appId(), action.conversationId(),
+                action.eventId())) {
+            parts.addAll(partIds(other));
+            if (other.intercomPartId != null) {
+                parts.add(other.intercomPartId);
+            }
+        }
+        return parts;
     }
 
     /** Records how the claimed action ended, with the ids of all the parts it made. */

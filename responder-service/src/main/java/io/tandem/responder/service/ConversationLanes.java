@@ -1,5 +1,6 @@
 package io.tandem.responder.service;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +27,9 @@ import io.tandem.responder.config.ResponderConfig;
 @ApplicationScoped
 public class ConversationLanes {
 
+    /** The longest {@link #stop()} waits for the running tasks to end. */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
     @Inject
     ResponderConfig config;
 
@@ -46,8 +50,8 @@ public class ConversationLanes {
     }
 
     /**
-     * Interrupts the running tasks, drops the queued ones and waits up to five seconds for the lanes to end; a task
-     * submitted from now on fails at once (its record is redelivered).
+     * Interrupts the running tasks, drops the queued ones and waits up to {@link #STOP_TIMEOUT} for the lanes to end;
+     * a task submitted from now on fails at once (its record is redelivered).
      *
      * @return whether every lane ended
      */
@@ -55,7 +59,7 @@ public class ConversationLanes {
         stopping = true;
         pool.shutdownNow();
         try {
-            return pool.awaitTermination(5, TimeUnit.SECONDS);
+            return pool.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return pool.isTerminated();

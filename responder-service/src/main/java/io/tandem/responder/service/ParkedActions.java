@@ -54,8 +54,7 @@ public class ParkedActions {
         if (config.dryRun()) {
             return; // a dry run (replays) leaves the live responders' parked actions alone
         }
-        for (String appId : repository.appsWithParked()) {
-            mayHaveParked.add(appId);
+        for (String appId : appsWithParked()) {
             // resumed by the next probe, which first checks that the token works
             paused.put(appId, "actions parked before a restart");
         }

@@ -242,14 +242,7 @@ public class DecisionWriter {
                 return;
             } catch (StoreFailure failure) {
                 if (!failure.isTransient()) {
-                    if (batch.size() == 1) {
-                        LOG.errorf("the decision on %s cannot be stored: %s", batch.get(0).decision()
-                                .classifiedEventId(), failure.getMessage());
-                        batch.get(0).stored().completeExceptionally(failure);
-                    } else {
-                        // one of them is broken: store them one by one, and only that one fails
-                        batch.forEach(entry -> write(List.of(entry)));
-                    }
+                    failAlone(batch, failure);
                     return;
                 }
                 if (stopping && System.nanoTime() - stopDeadline > 0) {
@@ -272,16 +265,28 @@ public class DecisionWriter {
             } catch (RuntimeException unexpected) {
                 // not PostgreSQL's answer but a fault of ours: it must not end the writer, which every decision
                 // waits for; as with a decision PostgreSQL refuses, only the one that causes it fails
-                if (batch.size() == 1) {
-                    LOG.errorf(unexpected, "the decision on %s cannot be stored",
-                            batch.get(0).decision().classifiedEventId());
-                    batch.get(0).stored().completeExceptionally(unexpected);
-                } else {
-                    batch.forEach(entry -> write(List.of(entry)));
-                }
+                failAlone(batch, unexpected);
                 return;
             }
         }
+    }
+
+    /**
+     * A failure that trying again will not mend: a lone decision fails with it; a batch is stored one by one, so
+     * that only the decision that causes it fails.
+     */
+    private void failAlone(List<Entry> batch, RuntimeException failure) {
+        if (batch.size() > 1) {
+            batch.forEach(entry -> write(List.of(entry)));
+            return;
+        }
+        String eventId = batch.get(0).decision().classifiedEventId();
+        if (failure instanceof StoreFailure) {
+            LOG.errorf("the decision on %s cannot be stored: %s", eventId, failure.getMessage());
+        } else {
+            LOG.errorf(failure, "the decision on %s cannot be stored", eventId);
+        }
+        batch.get(0).stored().completeExceptionally(failure);
     }
 
     private void failLeftOvers() {
